@@ -1,0 +1,16 @@
+// Package linkproof holds the fixture web site that the tests and `linkproof demo` serve.
+// The program itself is in cmd/linkproof; its packages are under internal/ and render/.
+package linkproof
+
+import (
+	"embed"
+	"io/fs"
+)
+
+//go:embed all:testdata/site
+var siteFiles embed.FS
+
+// Site returns the fixture site: one directory per host (see internal/site).
+func Site() (fs.FS, error) {
+	return fs.Sub(siteFiles, "testdata/site")
+}
