@@ -7,10 +7,15 @@ import (
 	"io/fs"
 )
 
-//go:embed all:testdata/site
+//go:embed all:testdata/site testdata/demo/lost-links.csv
 var siteFiles embed.FS
 
 // Site returns the fixture site: one directory per host (see internal/site).
 func Site() (fs.FS, error) {
 	return fs.Sub(siteFiles, "testdata/site")
+}
+
+// DemoLinks returns the demo's lost-links export; {{host:NAME}} stands for a fixture host.
+func DemoLinks() ([]byte, error) {
+	return siteFiles.ReadFile("testdata/demo/lost-links.csv")
 }

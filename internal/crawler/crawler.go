@@ -69,3 +69,6 @@ func Names() []string {
 	}
 	return n
 }
+
+// DefaultNamesList is DefaultNames as a slice.
+func DefaultNamesList() []string { return strings.Split(DefaultNames, ",") }

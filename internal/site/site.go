@@ -100,7 +100,7 @@ func (s *Site) Hosts() []string {
 	return n
 }
 
-// Hits reports how many requests host name got for path p.
+// Hits reports how many requests host name got for p (path and query, as requested).
 func (s *Site) Hits(name, p string) int {
 	h, ok := s.hosts[name]
 	if !ok {
@@ -128,12 +128,12 @@ func (s *Site) Close() {
 
 func (h *host) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.mu.Lock()
-	h.hits[r.URL.Path]++
+	h.hits[r.URL.RequestURI()]++
 	h.mu.Unlock()
 
 	name := strings.TrimPrefix(path.Clean("/"+r.URL.Path), "/")
-	if name == "" {
-		name = "index.html"
+	if name == "" || strings.HasSuffix(r.URL.Path, "/") {
+		name = path.Join(name, "index.html")
 	}
 	side, hasSide := h.sidecar(name)
 	if !hasSide && !h.exists(name) && h.exists(name+".html") {

@@ -1,0 +1,177 @@
+package render
+
+import (
+	"context"
+	_ "embed"
+	"fmt"
+)
+
+// extractJS is installed in linkproof's isolated world of every document.
+//
+//go:embed extract.js
+var extractJS string
+
+// Kinds of Link.
+const (
+	LinkA          = "a"          // <a href> or <area href> with an http(s) URL: crawlable
+	LinkOnclick    = "onclick"    // an onclick handler that navigates to a quoted URL
+	LinkJavascript = "javascript" // a javascript: href holding a quoted URL
+	LinkData       = "data"       // a data-* attribute holding a URL or a path starting with "/"
+	LinkButton     = "button"     // a <button> (or submit input) formaction or onclick URL
+	LinkForm       = "form"       // a <form action>
+)
+
+// Reasons of Link.Hidden.
+const (
+	HiddenDisplay    = "display"    // display:none on it or an ancestor (or not rendered at all)
+	HiddenVisibility = "visibility" // visibility:hidden
+	HiddenOpacity    = "opacity"    // opacity:0 on it or an ancestor
+	HiddenSize       = "size"       // less than 2 CSS px wide or high
+	HiddenOffpage    = "offpage"    // entirely left of or above the document
+	HiddenCovered    = "covered"    // another element is on top of its centre (first 200 visible links only)
+	HiddenClip       = "clip"       // clipped away by clip or clip-path
+)
+
+// Placements of Link.
+const (
+	PlacementContent = "content"
+	PlacementNav     = "nav"    // <nav>, role=navigation
+	PlacementHeader  = "header" // page <header>, role=banner
+	PlacementFooter  = "footer" // page <footer>, role=contentinfo
+	PlacementAside   = "aside"  // <aside>, role=complementary
+)
+
+// Link is a link or pseudo-link of a rendered page.
+type Link struct {
+	// Href is the absolute URL, resolved by the browser against the
+	// document's base URL; for a pseudo-link, the URL found in it.
+	Href string
+	// RawHref is the attribute value as written: href for <a> and <area>,
+	// the quoted URL of an onclick, the javascript: href, the data-*
+	// value, the formaction or the form action.
+	RawHref string
+	// Text is the element's rendered text, whitespace collapsed, at most 300
+	// characters; for an image link the alt text, else aria-label or title.
+	Text string
+	// Rel holds the lower-cased tokens of rel (<a> and <area> only).
+	Rel []string
+	// Kind is LinkA, LinkOnclick, LinkJavascript, LinkData, LinkButton or
+	// LinkForm. Only LinkA is crawlable.
+	Kind string
+	// Visible reports whether a visitor sees the link: Hidden is "".
+	Visible bool
+	// Hidden says why the link is not visible (Hidden... constants), or "".
+	Hidden string
+	// Box is where the link is, in page coordinates (CSS px, scroll offset
+	// included; links in iframes are placed in the top page).
+	Box Rect
+	// Placement is the nearest landmark: PlacementNav, PlacementHeader,
+	// PlacementFooter, PlacementAside, or PlacementContent. A <header> or
+	// <footer> inside article, section, main, aside or nav is content.
+	Placement string
+	// Selector is a CSS path that document.querySelector finds. A link in an
+	// open shadow root has the host's path, " >>> ", and the path inside the
+	// shadow root; a link in an iframe the same with the iframe's path.
+	Selector string
+	// InShadowDOM reports a link inside an open shadow root.
+	InShadowDOM bool
+	// InIframe reports a link inside a same-origin iframe's document.
+	InIframe bool
+	// LazyLoaded reports a link that was not in the document before Open
+	// scrolled and was after.
+	LazyLoaded bool
+}
+
+// Rect is a box in CSS pixels.
+type Rect struct {
+	X, Y, Width, Height float64
+}
+
+// extraction is what extract.js's extract() returns.
+type extraction struct {
+	URL    string   `json:"url"`
+	Title  string   `json:"title"`
+	HTML   string   `json:"html"`
+	Width  float64  `json:"width"`
+	Height float64  `json:"height"`
+	Links  []jsLink `json:"links"`
+}
+
+type jsLink struct {
+	Href      string   `json:"href"`
+	Raw       string   `json:"raw"`
+	Text      string   `json:"text"`
+	Rel       []string `json:"rel"`
+	Kind      string   `json:"kind"`
+	Hidden    string   `json:"hidden"`
+	Box       jsBox    `json:"box"`
+	Placement string   `json:"placement"`
+	Selector  string   `json:"selector"`
+	Shadow    bool     `json:"shadow"`
+	Iframe    bool     `json:"iframe"`
+	Lazy      bool     `json:"lazy"`
+}
+
+type jsBox struct {
+	X float64 `json:"x"`
+	Y float64 `json:"y"`
+	W float64 `json:"w"`
+	H float64 `json:"h"`
+}
+
+func (b jsBox) rect() Rect { return Rect{X: b.X, Y: b.Y, Width: b.W, Height: b.H} }
+
+// extract reads the document of the tab into p. markLazy marks the links
+// that appeared since the scroll started as LazyLoaded.
+func (t *tab) extract(ctx context.Context, p *Page, markLazy bool) error {
+	ectx, cancel := joinCtx(t.ctx, ctx, extractTimeout)
+	defer cancel()
+	var x extraction
+	expr := fmt.Sprintf("__linkproof.extract({markLazy: %t})", markLazy)
+	if err := t.worldEval(ectx, expr, false, &x); err != nil {
+		return err
+	}
+	p.HTML = x.HTML
+	p.Title = x.Title
+	p.Width, p.Height = int(x.Width), int(x.Height)
+	p.Links = make([]Link, len(x.Links))
+	for i, l := range x.Links {
+		rel := l.Rel
+		if len(rel) == 0 {
+			rel = nil
+		}
+		p.Links[i] = Link{
+			Href:        l.Href,
+			RawHref:     l.Raw,
+			Text:        l.Text,
+			Rel:         rel,
+			Kind:        l.Kind,
+			Visible:     l.Hidden == "",
+			Hidden:      l.Hidden,
+			Box:         l.Box.rect(),
+			Placement:   l.Placement,
+			Selector:    l.Selector,
+			InShadowDOM: l.Shadow,
+			InIframe:    l.Iframe,
+			LazyLoaded:  l.Lazy,
+		}
+	}
+	return nil
+}
+
+// Extract reads the HTML, the title, the size and the links of the page
+// again, as they are now (after a consent click, for example), and refreshes
+// FinalURL, Status, Navigations and Dialogs. LazyLoaded stays set for the
+// links that Open found lazy-loaded; links new since then are not marked.
+// ctx bounds the call.
+func (p *Page) Extract(ctx context.Context) error {
+	t, err := p.liveTab()
+	if err != nil {
+		return err
+	}
+	if err := t.extract(ctx, p, false); err != nil {
+		return fmt.Errorf("extracting %s: %w", p.URL, err)
+	}
+	t.state.fill(p)
+	return nil
+}

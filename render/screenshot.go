@@ -1,0 +1,177 @@
+package render
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"image"
+	_ "image/jpeg" // DecodeConfig of JPEG screenshots
+	_ "image/png"  // DecodeConfig of PNG screenshots
+	"math"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/page"
+)
+
+// Screenshot formats.
+const (
+	FormatPNG  = "png"
+	FormatJPEG = "jpeg"
+)
+
+// Screenshot settings.
+const (
+	jpegQuality   = 80   // full-page screenshots
+	linkMargin    = 150  // CSS px of context around a link
+	maxClipWidth  = 4000 // CSS px: a link screenshot is at most this wide
+	unmarkTimeout = 2 * time.Second
+)
+
+// Screenshot is an encoded image of a page.
+type Screenshot struct {
+	Data   []byte
+	Format string // FormatPNG or FormatJPEG
+	// Width and Height are the image's size in pixels (CSS px: the device
+	// scale factor is 1).
+	Width, Height int
+	// Capped reports that the page is taller than the maximum screenshot
+	// height (WithMaxScreenshotHeight) and was cut there.
+	Capped bool
+	// FullHeight is the document's height in CSS px.
+	FullHeight int
+}
+
+// docSize is what extract.js's size() returns.
+type docSize struct {
+	W float64 `json:"w"`
+	H float64 `json:"h"`
+}
+
+// Screenshot captures the whole page from the top, the viewport's width and
+// the document's height capped at the maximum screenshot height, as a JPEG of
+// quality 80 (a PNG of a long page is two to three times slower and larger).
+// ctx bounds the capture.
+func (p *Page) Screenshot(ctx context.Context) (Screenshot, error) {
+	t, err := p.liveTab()
+	if err != nil {
+		return Screenshot{}, err
+	}
+	cctx, cancel := joinCtx(t.ctx, ctx, 0)
+	defer cancel()
+	var size docSize
+	if err := t.worldEval(cctx, "scrollTo(0, 0), __linkproof.size()", false, &size); err != nil {
+		return Screenshot{}, fmt.Errorf("screenshot of %s: %w", p.URL, err)
+	}
+	full := int(math.Ceil(size.H))
+	height := min(max(full, 1), t.b.cfg.maxShotHeight)
+	clip := &page.Viewport{Width: float64(t.b.cfg.width), Height: float64(height), Scale: 1}
+	shot, err := t.capture(cctx, FormatJPEG, clip)
+	if err != nil {
+		return Screenshot{}, fmt.Errorf("screenshot of %s: %w", p.URL, err)
+	}
+	shot.FullHeight = full
+	shot.Capped = full > t.b.cfg.maxShotHeight
+	return shot, nil
+}
+
+// ViewportScreenshot captures what a visitor sees first: the viewport at the
+// top of the page, as a PNG. ctx bounds the capture.
+func (p *Page) ViewportScreenshot(ctx context.Context) (Screenshot, error) {
+	t, err := p.liveTab()
+	if err != nil {
+		return Screenshot{}, err
+	}
+	cctx, cancel := joinCtx(t.ctx, ctx, 0)
+	defer cancel()
+	var size docSize
+	if err := t.worldEval(cctx, "scrollTo(0, 0), __linkproof.size()", false, &size); err != nil {
+		return Screenshot{}, fmt.Errorf("viewport screenshot of %s: %w", p.URL, err)
+	}
+	shot, err := t.capture(cctx, FormatPNG, nil)
+	if err != nil {
+		return Screenshot{}, fmt.Errorf("viewport screenshot of %s: %w", p.URL, err)
+	}
+	shot.FullHeight = int(math.Ceil(size.H))
+	return shot, nil
+}
+
+// markResult is what extract.js's mark() returns.
+type markResult struct {
+	Error  string  `json:"error"`
+	Box    jsBox   `json:"box"`
+	Width  float64 `json:"width"`
+	Height float64 `json:"height"`
+}
+
+// LinkScreenshot captures the link with 150 px of context around it, outlined
+// in red (a 3px solid outline, offset 2px, added for the capture and removed
+// after), as a PNG. The link is found again by its Selector. It fails when the
+// link is gone or hidden; a covered link is captured, with what covers it. ctx
+// bounds the capture.
+func (p *Page) LinkScreenshot(ctx context.Context, l Link) (Screenshot, error) {
+	t, err := p.liveTab()
+	if err != nil {
+		return Screenshot{}, err
+	}
+	if l.Selector == "" {
+		return Screenshot{}, errors.New("link screenshot: the link has no selector")
+	}
+	cctx, cancel := joinCtx(t.ctx, ctx, 0)
+	defer cancel()
+	var m markResult
+	if err := t.worldEval(cctx, "__linkproof.mark("+jsString(l.Selector)+")", false, &m); err != nil {
+		return Screenshot{}, fmt.Errorf("link screenshot of %s: %w", l.Href, err)
+	}
+	defer func() {
+		uctx, cancel := joinCtx(t.ctx, context.Background(), unmarkTimeout)
+		defer cancel()
+		if err := t.worldEval(uctx, "__linkproof.unmark()", false, nil); err != nil {
+			t.b.cfg.logf("render: removing the outline of %s: %v", l.Selector, err)
+		}
+	}()
+	if m.Error != "" {
+		return Screenshot{}, fmt.Errorf("link screenshot of %s: %s", l.Href, m.Error)
+	}
+	x0 := math.Max(0, math.Floor(m.Box.X-linkMargin))
+	y0 := math.Max(0, math.Floor(m.Box.Y-linkMargin))
+	x1 := math.Min(math.Max(m.Width, float64(t.b.cfg.width)), math.Ceil(m.Box.X+m.Box.W+linkMargin))
+	y1 := math.Min(m.Height, math.Ceil(m.Box.Y+m.Box.H+linkMargin))
+	w := math.Min(x1-x0, maxClipWidth)
+	h := math.Min(y1-y0, float64(t.b.cfg.maxShotHeight))
+	if w < 1 || h < 1 {
+		return Screenshot{}, fmt.Errorf("link screenshot of %s: the link is outside the page", l.Href)
+	}
+	shot, err := t.capture(cctx, FormatPNG, &page.Viewport{X: x0, Y: y0, Width: w, Height: h, Scale: 1})
+	if err != nil {
+		return Screenshot{}, fmt.Errorf("link screenshot of %s: %w", l.Href, err)
+	}
+	shot.FullHeight = int(math.Ceil(m.Height))
+	return shot, nil
+}
+
+// capture takes a screenshot of clip (in page coordinates; nil: the viewport).
+func (t *tab) capture(ctx context.Context, format string, clip *page.Viewport) (Screenshot, error) {
+	params := page.CaptureScreenshotParams{
+		Format:      page.CaptureScreenshotFormatPng,
+		FromSurface: new(true),
+		Clip:        clip,
+	}
+	if format == FormatJPEG {
+		params.Format = page.CaptureScreenshotFormatJpeg
+		params.Quality = new(int64(jpegQuality))
+	}
+	if clip != nil {
+		params.CaptureBeyondViewport = new(true)
+	}
+	res, err := cdp.Call(ctx, t.target, page.CaptureScreenshot, params)
+	if err != nil {
+		return Screenshot{}, err
+	}
+	cfg, _, err := image.DecodeConfig(bytes.NewReader(res.Data))
+	if err != nil {
+		return Screenshot{}, fmt.Errorf("decoding the screenshot: %w", err)
+	}
+	return Screenshot{Data: res.Data, Format: format, Width: cfg.Width, Height: cfg.Height}, nil
+}

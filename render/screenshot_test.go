@@ -1,0 +1,120 @@
+package render
+
+import (
+	"bytes"
+	"context"
+	"image"
+	"testing"
+	"time"
+)
+
+// decode decodes a screenshot and checks its format and size.
+func decode(t *testing.T, s Screenshot) image.Image {
+	t.Helper()
+	img, format, err := image.Decode(bytes.NewReader(s.Data))
+	if err != nil {
+		t.Fatalf("decoding the %s screenshot: %v", s.Format, err)
+	}
+	if format != s.Format || img.Bounds().Dx() != s.Width || img.Bounds().Dy() != s.Height {
+		t.Fatalf("screenshot says %s %dx%d, image is %s %v", s.Format, s.Width, s.Height, format, img.Bounds())
+	}
+	return img
+}
+
+// colours counts the distinct colours of a grid of samples, and the samples
+// that are clearly red.
+func colours(img image.Image) (distinct, red int) {
+	seen := map[[3]uint32]bool{}
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y += 2 {
+		for x := b.Min.X; x < b.Max.X; x += 2 {
+			r, g, bl, _ := img.At(x, y).RGBA()
+			seen[[3]uint32{r >> 12, g >> 12, bl >> 12}] = true
+			if r>>8 > 200 && g>>8 < 60 && bl>>8 < 60 {
+				red++
+			}
+		}
+	}
+	return len(seen), red
+}
+
+func TestScreenshots(t *testing.T) {
+	t.Parallel()
+	p := open(t, "/screenshot.html")
+	ctx := context.Background()
+
+	start := time.Now()
+	full, err := p.Screenshot(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("full-page screenshot: %v, %d bytes", time.Since(start), len(full.Data))
+	img := decode(t, full)
+	if full.Format != FormatJPEG || full.Width != 1280 || full.Height != p.Height || full.Capped || full.FullHeight != p.Height {
+		t.Errorf("full page: %s %dx%d capped %v full %d (page %dx%d)", full.Format, full.Width, full.Height, full.Capped, full.FullHeight, p.Width, p.Height)
+	}
+	if n, _ := colours(img); n < 5 {
+		t.Errorf("the full-page screenshot has %d colours: blank?", n)
+	}
+
+	vp, err := p.ViewportScreenshot(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	img = decode(t, vp)
+	if vp.Format != FormatPNG || vp.Width != 1280 || vp.Height != 800 {
+		t.Errorf("viewport: %s %dx%d", vp.Format, vp.Width, vp.Height)
+	}
+	r, g, b, _ := img.At(10, 10).RGBA()
+	if r>>8 > 60 || g>>8 < 120 || b>>8 < 220 {
+		t.Errorf("the top left of the viewport is not the blue band: %d %d %d", r>>8, g>>8, b>>8)
+	}
+
+	l := link(t, p, "/target", LinkA)
+	ls, err := p.LinkScreenshot(ctx, l)
+	if err != nil {
+		t.Fatal(err)
+	}
+	img = decode(t, ls)
+	if ls.Format != FormatPNG || ls.Width < int(l.Box.Width)+150 || ls.Height < int(l.Box.Height)+250 {
+		t.Errorf("link screenshot %dx%d for a link of %+v", ls.Width, ls.Height, l.Box)
+	}
+	if _, red := colours(img); red < 20 {
+		t.Errorf("the link screenshot shows %d red samples: no outline", red)
+	}
+	// The outline is removed afterwards.
+	var outline string
+	if err := p.Evaluate(ctx, "document.getElementById('target').style.outline", &outline); err != nil || outline != "" {
+		t.Errorf("outline left on the link: %q %v", outline, err)
+	}
+	if _, err := p.LinkScreenshot(ctx, Link{Selector: "#nope", Href: "x"}); err == nil {
+		t.Error("LinkScreenshot of a missing element succeeded")
+	}
+}
+
+func TestLinkScreenshotHidden(t *testing.T) {
+	t.Parallel()
+	p := open(t, "/hidden.html", WithoutScroll())
+	ctx := context.Background()
+	if _, err := p.LinkScreenshot(ctx, link(t, p, "/display", LinkA)); err == nil {
+		t.Error("LinkScreenshot of a display:none link succeeded")
+	}
+	s, err := p.LinkScreenshot(ctx, link(t, p, "/covered", LinkA))
+	if err != nil {
+		t.Fatalf("LinkScreenshot of a covered link: %v", err)
+	}
+	decode(t, s)
+}
+
+func TestScreenshotCapped(t *testing.T) {
+	t.Parallel()
+	p := open(t, "/tall?h=30000", WithoutScroll())
+	s, err := p.Screenshot(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	decode(t, s)
+	if !s.Capped || s.Height != DefaultMaxScreenshotHeight || s.FullHeight < 30000 {
+		t.Errorf("Capped %v Height %d FullHeight %d", s.Capped, s.Height, s.FullHeight)
+	}
+}
