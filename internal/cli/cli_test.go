@@ -118,3 +118,5 @@ func TestMainExitCodes(t *testing.T) {
 		}
 	}
 }
+
+func nowFunc() func() time.Time { return time.Now }

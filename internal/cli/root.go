@@ -106,7 +106,7 @@ and screenshot evidence.`,
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return &usageError{fmt.Errorf("%w (see %s --help)", err, c.CommandPath())}
 	})
-	root.AddCommand(NewCmdVerify(f, nil), NewCmdBatch(f, nil), NewCmdDemo(f, nil))
+	root.AddCommand(NewCmdVerify(f, nil), NewCmdBatch(f, nil), NewCmdDemo(f, nil), NewCmdCheck(f, nil))
 	return root
 }
 

@@ -385,10 +385,12 @@ func TestLabel(t *testing.T) {
 // TestParseLimits checks that aliases cannot make a small file expensive and that the number
 // of problems reported is bounded.
 func TestParseLimits(t *testing.T) {
-	list := func(item string, n int) string { return "[" + strings.TrimSuffix(strings.Repeat(item+", ", n), ", ") + "]" }
+	list := func(item string, n int) string {
+		return "[" + strings.TrimSuffix(strings.Repeat(item+", ", n), ", ") + "]"
+	}
 	tests := []struct {
 		name, yaml, want string
-		lines          int
+		lines            int
 	}{
 		{
 			name:  "merge fan-out",

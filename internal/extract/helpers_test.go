@@ -66,8 +66,11 @@ func checkSomeSelectors(t *testing.T, body []byte, p *Page, limit int) {
 			t.Errorf("link %d (%s %s): selector %q matches %d elements", i, l.Kind, l.Href, l.Selector, found.Length())
 			continue
 		}
-		if back := Selector(found); back != l.Selector {
-			t.Errorf("link %d: Selector(found) = %q, want %q", i, back, l.Selector)
+		// Selector reads the whole document: check the round trip on a few.
+		if i/step < 50 {
+			if back := Selector(found); back != l.Selector {
+				t.Errorf("link %d: Selector(found) = %q, want %q", i, back, l.Selector)
+			}
 		}
 		if l.Kind != KindA {
 			continue

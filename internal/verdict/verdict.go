@@ -197,7 +197,7 @@ func signals(f *Facts) []string {
 	add(f.Paywall, "paywall")
 	add(f.PaywallSection, "paywall_section")
 	add(!f.Found() && f.Status > 0 && f.Status < 400 && f.Error == "" && (f.Paywall || f.ConsentBlocks), "link_not_seen")
-	add(f.CrawlableRendered && !f.CrawlableRaw, "js_only")
+	add(f.CrawlableRendered && !f.CrawlableRaw && !f.Redirected, "js_only") // raw and rendered are different pages after a redirect
 	add(f.Found() && !f.crawlable(), "not_crawlable")
 	add(f.HasNofollow, "nofollow")
 	add(f.HasUGC, "ugc")

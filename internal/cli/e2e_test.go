@@ -1,0 +1,314 @@
+package cli
+
+import (
+	"encoding/json"
+	"encoding/xml"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/linkproof/linkproof"
+	"github.com/linkproof/linkproof/internal/site"
+	"github.com/linkproof/linkproof/internal/verdict"
+	"github.com/linkproof/linkproof/render"
+)
+
+func startSite(t *testing.T) *site.Site {
+	t.Helper()
+	fsys, err := linkproof.Site()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := site.Start(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(s.Close)
+	return s
+}
+
+func needChrome(t *testing.T) {
+	t.Helper()
+	if _, err := render.ExecPath(""); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("Chrome is required in CI: %v", err)
+		}
+		t.Skip("no Chrome on this machine (CI=true makes this a failure)")
+	}
+}
+
+func run(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	io, out, errOut := testIO()
+	code := Main(t.Context(), args, io)
+	return code, out.String(), errOut.String()
+}
+
+func TestVerifyJSONRecord(t *testing.T) {
+	s := startSite(t)
+	code, out, errOut := run(t, "verify", "--json", "--no-render", s.URL("blog")+"/nofollow", s.URL("shop")+"/product")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var m map[string]any
+	if err := json.Unmarshal([]byte(out), &m); err != nil {
+		t.Fatalf("stdout is not one JSON record: %v\n%s", err, out)
+	}
+	for _, k := range []string{"row", "source", "target", "verdict", "bucket", "signals", "summary", "raw", "rendered", "crawlers", "links", "evidence", "error", "checked_at"} {
+		if _, ok := m[k]; !ok {
+			t.Errorf("record lacks %q", k)
+		}
+	}
+	if m["verdict"] != "nofollow" || m["bucket"] != "reclaim" {
+		t.Errorf("verdict %v bucket %v", m["verdict"], m["bucket"])
+	}
+	raw := m["raw"].(map[string]any)
+	for _, k := range []string{"status", "final_url", "redirects", "found", "bytes"} {
+		if _, ok := raw[k]; !ok {
+			t.Errorf("raw lacks %q", k)
+		}
+	}
+	links := m["links"].([]any)
+	l := links[0].(map[string]any)
+	if l["text"] != "the product" || !slices.Contains(l["rel"].([]any), any("nofollow")) || l["placement"] != "content" || l["in_raw"] != true {
+		t.Errorf("link = %v", l)
+	}
+	if c := m["crawlers"].(map[string]any)["googlebot"].(map[string]any); c["robots"] != "allowed" || c["status"] != float64(200) {
+		t.Errorf("crawlers.googlebot = %v", c)
+	}
+}
+
+func TestVerifyText(t *testing.T) {
+	s := startSite(t)
+	code, out, _ := run(t, "verify", "--no-render", s.URL("private")+"/post", s.URL("shop")+"/product")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	for _, want := range []string{"BLOCKED  (noise)", "robots_disallowed:ahrefsbot", "ahrefsbot disallowed", "1. a \"the product\""} {
+		if !strings.Contains(out, want) {
+			t.Errorf("text output lacks %q:\n%s", want, out)
+		}
+	}
+	// A bad URL is a verdict, not a usage error.
+	code, out, _ = run(t, "verify", "--no-render", "blog.example/post", s.URL("shop")+"/product")
+	if code != 0 || !strings.Contains(out, "INVALID_INPUT") || !strings.Contains(out, "missing scheme") {
+		t.Errorf("exit %d, output %s", code, out)
+	}
+}
+
+type junitSuites struct {
+	Suites []struct {
+		Tests    int `xml:"tests,attr"`
+		Failures int `xml:"failures,attr"`
+		Errors   int `xml:"errors,attr"`
+		Cases    []struct {
+			Name    string `xml:"name,attr"`
+			Failure *struct {
+				Message string `xml:"message,attr"`
+			} `xml:"failure"`
+		} `xml:"testcase"`
+	} `xml:"testsuite"`
+}
+
+func TestCheckExitCodesAndJUnit(t *testing.T) {
+	s := startSite(t)
+	dir := t.TempDir()
+	write := func(name, body string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(s.Expand(body)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	good := write("good.yaml", `defaults:
+  crawlers: [googlebot]
+links:
+  - name: review
+    source: {{host:blog}}/ok
+    target: {{host:shop}}/product
+    anchor: {contains: product}
+    followed: true
+    in_raw: true
+    placement: content
+  - name: sponsored
+    source: {{host:blog}}/ugc
+    target: {{host:shop}}/product
+    verdicts: [nofollow]
+`)
+	bad := write("bad.yaml", `links:
+  - name: review
+    source: {{host:blog}}/ok
+    target: {{host:shop}}/product
+  - name: the removed one
+    source: {{host:blog}}/removed
+    target: {{host:shop}}/product
+`)
+	broken := write("broken.yaml", `links:
+  - source: {{host:blog}}/ok
+    target: {{host:shop}}/product
+    verdict: [ok]
+`)
+	junit := filepath.Join(dir, "junit.xml")
+	code, out, errOut := run(t, "check", "--no-render", good, "--junit", junit)
+	if code != 0 {
+		t.Fatalf("good file: exit %d\n%s%s", code, out, errOut)
+	}
+	if !strings.Contains(out, "2 passed, 0 failed") {
+		t.Errorf("text output: %s", out)
+	}
+	code, out, _ = run(t, "check", "--no-render", bad, "--junit", junit)
+	if code != 1 {
+		t.Fatalf("bad expectations: exit %d, want 1\n%s", code, out)
+	}
+	b, err := os.ReadFile(junit)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var js junitSuites
+	if err := xml.Unmarshal(b, &js); err != nil {
+		t.Fatalf("JUnit XML does not parse: %v\n%s", err, b)
+	}
+	if len(js.Suites) != 1 || js.Suites[0].Tests != 2 || js.Suites[0].Failures != 1 {
+		t.Fatalf("JUnit = %+v", js)
+	}
+	var msg string
+	for _, c := range js.Suites[0].Cases {
+		if c.Failure != nil {
+			msg = c.Name + ": " + c.Failure.Message
+		}
+	}
+	if !strings.Contains(msg, "the removed one") || !strings.Contains(msg, "removed") {
+		t.Errorf("failure = %q", msg)
+	}
+	code, _, errOut = run(t, "check", "--no-render", broken)
+	if code != 2 || !strings.Contains(errOut, "broken.yaml:4") || !strings.Contains(errOut, "verdict") {
+		t.Errorf("broken file: exit %d, stderr %q", code, errOut)
+	}
+	code, out, _ = run(t, "check", "--no-render", "--format", "junit", good)
+	if code != 0 || xml.Unmarshal([]byte(out), &js) != nil {
+		t.Errorf("--format junit: exit %d\n%s", code, out)
+	}
+}
+
+func TestCheckGitHubAnnotations(t *testing.T) {
+	s := startSite(t)
+	dir := t.TempDir()
+	p := filepath.Join(dir, "links.yaml")
+	os.WriteFile(p, []byte(s.Expand("links:\n  - name: gone\n    source: {{host:blog}}/removed\n    target: {{host:shop}}/product\n")), 0o644)
+	summary := filepath.Join(dir, "summary.md")
+	io, out, _ := testIO()
+	f := &Factory{IO: io, Now: nowFunc(), Getenv: func(k string) string {
+		return map[string]string{"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": summary}[k]
+	}}
+	root := NewRootCmd(f)
+	root.SetArgs([]string{"check", "--no-render", p})
+	err := root.ExecuteContext(t.Context())
+	if exitCode(err) != 1 {
+		t.Fatalf("exit %d (%v)", exitCode(err), err)
+	}
+	if !strings.Contains(out.String(), "::error file="+p+",line=2") {
+		t.Errorf("no annotation:\n%s", out)
+	}
+	if b, _ := os.ReadFile(summary); !strings.Contains(string(b), "| ") {
+		t.Errorf("step summary: %q", b)
+	}
+}
+
+func TestBatchResume(t *testing.T) {
+	s := startSite(t)
+	dir := t.TempDir()
+	list := filepath.Join(dir, "links.csv")
+	var b strings.Builder
+	b.WriteString("Referring page URL,Target URL,Anchor\n")
+	pages := []string{"ok", "removed", "nofollow", "noindex", "ok", "canonical"}
+	for _, p := range pages {
+		fmt.Fprintf(&b, "%s/%s,%s/product,x\n", s.URL("blog"), p, s.URL("shop"))
+	}
+	b.WriteString("not a url,,\n")
+	os.WriteFile(list, []byte(b.String()), 0o644)
+	out := filepath.Join(dir, "out")
+	code, stdout, errOut := run(t, "batch", "--no-render", list, "--out", out)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	first, _ := os.ReadFile(filepath.Join(out, "results.jsonl"))
+	lines := strings.Split(strings.TrimSpace(string(first)), "\n")
+	if len(lines) != 7 {
+		t.Fatalf("%d records for 7 rows", len(lines))
+	}
+	for i, l := range lines {
+		var r struct {
+			Row     int
+			Verdict string
+		}
+		json.Unmarshal([]byte(l), &r)
+		if r.Row != i+1 {
+			t.Errorf("line %d has row %d: not in input order", i+1, r.Row)
+		}
+	}
+	if !strings.Contains(stdout, "invalid_input") || !strings.Contains(stdout, "total") {
+		t.Errorf("summary table: %s", stdout)
+	}
+	// Cut the file to 3 records plus a torn line, as a killed run leaves it; resume redoes the rest.
+	torn := strings.Join(lines[:3], "\n") + "\n" + lines[3][:20]
+	os.WriteFile(filepath.Join(out, "results.jsonl"), []byte(torn), 0o644)
+	code, _, errOut = run(t, "batch", "--no-render", list, "--out", out, "--resume")
+	if code != 0 || !strings.Contains(errOut, "3 resumed") {
+		t.Fatalf("resume: exit %d, %s", code, errOut)
+	}
+	second, _ := os.ReadFile(filepath.Join(out, "results.jsonl"))
+	if stripTimes(string(second)) != stripTimes(string(first)) {
+		t.Errorf("resumed results differ:\n%s\n---\n%s", first, second)
+	}
+	for _, f := range []string{"results.csv", "report.html"} {
+		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
+			t.Error(err)
+		}
+	}
+}
+
+// stripTimes removes the fields that differ between two runs of the same rows.
+func stripTimes(jsonl string) string {
+	var out []string
+	for _, l := range strings.Split(strings.TrimSpace(jsonl), "\n") {
+		var m map[string]any
+		json.Unmarshal([]byte(l), &m)
+		delete(m, "checked_at")
+		b, _ := json.Marshal(m)
+		out = append(out, string(b))
+	}
+	return strings.Join(out, "\n")
+}
+
+func TestDemoShowsEveryVerdict(t *testing.T) {
+	needChrome(t)
+	out := t.TempDir()
+	code, stdout, errOut := run(t, "demo", "--out", out)
+	if code != 0 {
+		t.Fatalf("exit %d\n%s\n%s", code, stdout, errOut)
+	}
+	b, err := os.ReadFile(filepath.Join(out, "results.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	for l := range strings.SplitSeq(strings.TrimSpace(string(b)), "\n") {
+		var r struct{ Verdict string }
+		json.Unmarshal([]byte(l), &r)
+		seen[r.Verdict] = true
+	}
+	for _, v := range verdict.All() {
+		if v == verdict.Paywalled || v == verdict.ConsentWall {
+			continue // issue: consent walls and paywalls
+		}
+		if !seen[v] {
+			t.Errorf("demo shows no %s verdict", v)
+		}
+	}
+	if !strings.Contains(stdout, "report:") {
+		t.Errorf("stdout: %s", stdout)
+	}
+}
