@@ -77,4 +77,3 @@ func runVerify(ctx context.Context, opts *VerifyOptions) error {
 	writeText(opts.IO.Out, &rec, out)
 	return nil
 }
-

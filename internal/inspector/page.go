@@ -171,4 +171,3 @@ func (in *Inspector) render(ctx context.Context, p *page) {
 		}
 	}
 }
-
