@@ -6,22 +6,26 @@ import (
 	"golang.org/x/net/html"
 )
 
-// flatten rewrites an HTML byte stream so that no more than limit elements
-// are open at once, counted naively on start and end tags. Beyond the limit
-// it drops start tags of ordinary elements and their matching end tags, so
-// their content joins the element at the limit (Chrome caps DOM depth the
-// same way). It keeps <a> and <area> (the parser never nests <a> in <a>
-// without a table cell, whose tags are dropped), void elements and raw-text
-// elements, whose content the tokenizer has already read as text, and it
-// removes whole <template> elements, whose content never counts. Bytes are
-// copied unchanged from the input.
+// flatten rewrites an HTML byte stream so that no more than about limit
+// elements are open at once, counted naively on start and end tags. Beyond
+// the limit it drops start tags of ordinary elements and their matching end
+// tags, so that their content joins the element at the limit (Chrome caps
+// DOM depth the same way). It keeps void and raw-text elements, and <a> and
+// <area> outside SVG and MathML (the parser never nests <a> in <a> without
+// a table cell, whose tags are dropped). It removes whole <template>
+// elements beyond the limit, whose content never counts, and whole SVG and
+// MathML elements, up to their end or to a tag that makes the parser leave
+// foreign content. A tag leaving foreign content beyond the limit becomes a
+// <br>, which leaves it too without opening an element. Other bytes are
+// copied unchanged, so the result tokenizes like the input.
 func flatten(body []byte, limit int) []byte {
 	z := html.NewTokenizer(bytes.NewReader(body))
 	out := bytes.NewBuffer(make([]byte, 0, len(body)))
-	depth := 0
-	foreign := 0 // open <svg> and <math> elements that were kept
+	depth := 0      // open elements, counted naively
+	foreign := 0    // open <svg> and <math> elements that were kept
+	skipping := 0   // nesting of the <svg> or <math> being removed
+	inTemplate := 0 // nesting of the <template> being removed
 	dropped := make(map[string]int)
-	inTemplate := 0
 	for {
 		tt := z.Next()
 		if tt == html.ErrorToken {
@@ -30,55 +34,77 @@ func flatten(body []byte, limit int) []byte {
 		}
 		raw := z.Raw()
 		if tt != html.StartTagToken && tt != html.EndTagToken && tt != html.SelfClosingTagToken {
-			if inTemplate == 0 {
+			if inTemplate == 0 && skipping == 0 {
 				out.Write(raw)
 			}
 			continue
 		}
 		name, _ := z.TagName()
 		tag := string(name)
-		if tag == "template" {
-			switch {
-			case tt == html.StartTagToken && (inTemplate > 0 || depth >= limit):
+		inForeign := foreign > 0 || skipping > 0
+		// "<div/>" opens a div in HTML; only SVG and MathML self-close.
+		start := tt == html.StartTagToken || tt == html.SelfClosingTagToken && !inForeign
+		end := tt == html.EndTagToken
+		rawText := isRawText(tag) && !inForeign
+		if isRawText(tag) && inForeign && start {
+			// In SVG and MathML, <style> or <title> has element children;
+			// the parser tells its tokenizer the same.
+			z.NextIsNotRawText()
+		}
+		isForeignRoot := tag == "svg" || tag == "math"
+		switch {
+		case inTemplate > 0:
+			if tag == "template" && start {
 				inTemplate++
-				continue
-			case tt == html.EndTagToken && inTemplate > 0:
+			} else if tag == "template" && end {
 				inTemplate--
-				continue
 			}
-		}
-		if inTemplate > 0 {
 			continue
-		}
-		switch tt {
-		case html.StartTagToken:
+		case skipping > 0:
 			switch {
-			case isVoid(tag) || isRawText(tag):
-			case foreign > 0 && breaksOutOfForeign(tag):
-				// The parser closes the open SVG or MathML elements
-				// before this one, so keeping it cannot deepen the tree.
-				foreign = 0
-				depth++
-			case depth >= limit && tag != "a" && tag != "area":
-				dropped[tag]++
+			case isForeignRoot && start:
+				skipping++
 				continue
-			default:
-				depth++
-				if tag == "svg" || tag == "math" {
-					foreign++
-				}
+			case isForeignRoot && end:
+				skipping--
+				continue
+			case !start || !breaksOutOfForeign(tag):
+				continue
 			}
-		case html.EndTagToken:
-			switch {
-			case dropped[tag] > 0:
-				dropped[tag]--
+			skipping = 0 // and handle the tag below
+		}
+		switch {
+		case start && foreign > 0 && breaksOutOfForeign(tag):
+			foreign = 0
+			if depth >= limit {
+				dropped[tag]++
+				out.WriteString("<br>")
 				continue
-			case isVoid(tag) || isRawText(tag):
-			case depth > 0:
-				depth--
-				if (tag == "svg" || tag == "math") && foreign > 0 {
-					foreign--
-				}
+			}
+			depth++
+		case start && (isVoid(tag) || rawText):
+		case start && depth >= limit && tag == "template":
+			inTemplate = 1
+			continue
+		case start && depth >= limit && isForeignRoot:
+			skipping = 1
+			continue
+		case start && depth >= limit && (foreign > 0 || tag != "a" && tag != "area"):
+			dropped[tag]++
+			continue
+		case start:
+			depth++
+			if isForeignRoot {
+				foreign++
+			}
+		case end && dropped[tag] > 0:
+			dropped[tag]--
+			continue
+		case end && (isVoid(tag) || rawText):
+		case end && depth > 0:
+			depth--
+			if isForeignRoot && foreign > 0 {
+				foreign--
 			}
 		}
 		out.Write(raw)

@@ -59,8 +59,8 @@ type Link struct {
 	// quoted string found in script).
 	RawHref string `json:"raw_href"`
 	// Text is the text of the element with whitespace collapsed, image alt
-	// text included; for <area> its alt attribute. It is cut at about
-	// maxTextBytes bytes.
+	// text included; for <area> its alt attribute. It is cut after about
+	// 1,000 bytes.
 	Text string `json:"text"`
 	// Rel holds the rel tokens, lower-cased; never nil.
 	Rel []string `json:"rel"`

@@ -29,8 +29,8 @@ func TestPseudoLinks(t *testing.T) {
 			},
 		},
 		{
-			name: "a without href but with onclick; a href=# with onclick",
-			html: `<a onclick="go('https://t.example/x')">X</a><a href="#" onclick="location.href='/y'">Y</a>`,
+			name:  "a without href but with onclick; a href=# with onclick",
+			html:  `<a onclick="go('https://t.example/x')">X</a><a href="#" onclick="location.href='/y'">Y</a>`,
 			links: []string{"a https://blog.example/posts/one |Y| rel= content"},
 			want: []string{
 				"onclick https://t.example/x |X| rel= content",
@@ -104,10 +104,10 @@ func TestPseudoLinks(t *testing.T) {
 			want: []string{"data https://mirror.example/x |x| rel= content", "onclick https://mirror.example/m/y |x| rel= content"},
 		},
 		{
-			name: "plain a href is never pseudo",
-			html: `<a href="https://t.example/plain" data-track="click" title="/not-counted">p</a>`,
+			name:  "plain a href is never pseudo",
+			html:  `<a href="https://t.example/plain" data-track="click" title="/not-counted">p</a>`,
 			links: []string{"a https://t.example/plain |p| rel= content"},
-			want: []string{},
+			want:  []string{},
 		},
 	}
 	for _, tt := range tests {

@@ -131,7 +131,13 @@ func resolveAny(base *url.URL, raw string) (*url.URL, bool) {
 		}
 	}
 	if base != nil && !hasScheme {
+		hasFragment := strings.Contains(s, "#")
 		u = base.ResolveReference(u)
+		if !hasFragment {
+			// net/url keeps the base's fragment for an empty reference;
+			// browsers do not.
+			u.Fragment, u.RawFragment = "", ""
+		}
 	}
 	return u, u.IsAbs()
 }
