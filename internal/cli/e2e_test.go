@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/linkproof/linkproof"
 	"github.com/linkproof/linkproof/internal/site"
@@ -311,4 +312,107 @@ func TestDemoShowsEveryVerdict(t *testing.T) {
 	if !strings.Contains(stdout, "report:") {
 		t.Errorf("stdout: %s", stdout)
 	}
+}
+
+// TestBatchThousandRows runs a 1,000-row export with duplicate rows, bad rows and hostile pages,
+// then opens the report in Chromium.
+func TestBatchThousandRows(t *testing.T) {
+	needChrome(t)
+	s := startSite(t)
+	dir := t.TempDir()
+	pages := []string{"ok", "removed", "nofollow", "js-only", "noindex", "hang", "busy-loop", "alert", "hostile",
+		"redirect", "gone410", "unavailable", "doc.pdf", "loop-a", "lazy", "shadow", "canonical", "ugc", "onclick", "no-such-page"}
+	var b strings.Builder
+	b.WriteString("Source URL;Target URL;Anchor\n")
+	bad := 0
+	for i := range 1000 {
+		switch {
+		case i%97 == 13:
+			b.WriteString("not a url;" + s.URL("shop") + "/product;x\n")
+			bad++
+		case i%101 == 50:
+			b.WriteString(";;only an anchor\n")
+			bad++
+		default:
+			// 100 distinct source pages: each is checked once for its 10 rows.
+			fmt.Fprintf(&b, "%s/%s?copy=%d;%s/product;row %d\n", s.URL("blog"), pages[i%len(pages)], i%100/len(pages), s.URL("shop"), i)
+		}
+	}
+	list := filepath.Join(dir, "big.csv")
+	os.WriteFile(list, []byte(b.String()), 0o644)
+	out := filepath.Join(dir, "out")
+	code, stdout, errOut := run(t, "batch", list, "--out", out, "--concurrency", "4", "--timeout", "5s", "--crawlers", "googlebot,ahrefsbot")
+	if code != 0 {
+		t.Fatalf("exit %d\n%s\n%s", code, stdout, errOut)
+	}
+	recs := lines(t, filepath.Join(out, "results.jsonl"))
+	if len(recs) != 1000 {
+		t.Fatalf("%d records for 1,000 rows", len(recs))
+	}
+	invalid := 0
+	for i, l := range recs {
+		var r struct {
+			Row     int
+			Verdict string
+		}
+		if err := json.Unmarshal([]byte(l), &r); err != nil || r.Row != i+1 || r.Verdict == "" {
+			t.Fatalf("record %d: row %d verdict %q err %v", i+1, r.Row, r.Verdict, err)
+		}
+		if r.Verdict == "invalid_input" {
+			invalid++
+		}
+	}
+	if invalid != bad {
+		t.Errorf("%d invalid_input records for %d bad rows", invalid, bad)
+	}
+	// One render per distinct page, however many rows name it.
+	if n := s.Hits("blog", "/hostile?copy=0"); n > 1+2+1 { // browser fetch, 2 crawlers, Chrome
+		t.Errorf("page fetched %d times", n)
+	}
+
+	// The report opens in Chromium, its totals match, and nothing from the pages runs.
+	ctx := t.Context()
+	br, err := render.New(ctx, render.WithTimeout(30*time.Second))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer br.Close()
+	p, err := br.Open(ctx, "file://"+filepath.Join(out, "report.html"), render.WithoutScroll())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	if p.Failed || len(p.Dialogs) > 0 {
+		t.Fatalf("report: failed=%v dialogs=%v (%s)", p.Failed, p.Dialogs, p.Err)
+	}
+	var rows int
+	if err := p.Evaluate(ctx, `document.querySelectorAll("tr.r").length`, &rows); err != nil {
+		t.Fatal(err)
+	}
+	if rows != 1000 {
+		t.Errorf("report shows %d rows", rows)
+	}
+	var scripts int
+	p.Evaluate(ctx, `document.querySelectorAll("script").length`, &scripts)
+	if scripts > 1 {
+		t.Errorf("report has %d script elements; only its own filter script is allowed", scripts)
+	}
+	var text string
+	p.Evaluate(ctx, `document.body.innerText`, &text)
+	if !strings.Contains(text, "<script>alert('anchor')</script>") {
+		t.Errorf("the hostile anchor text is not shown as text")
+	}
+	shot, err := p.ViewportScreenshot(ctx)
+	if err != nil || shot.Width < 800 {
+		t.Errorf("report screenshot: %v %dx%d", err, shot.Width, shot.Height)
+	}
+}
+
+func lines(t *testing.T, path string) []string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.Split(strings.TrimSpace(string(b)), "\n")
 }
