@@ -48,6 +48,7 @@ func startEngine(ctx context.Context, c *CommonOptions, f *Factory, out string) 
 			fetch.WithTimeout(c.Timeout),
 			fetch.WithMaxBody(c.MaxBody),
 			fetch.WithRetries(c.Retries),
+			fetch.WithHostLimit(c.HostConns, c.HostGap),
 		},
 		Crawlers: c.Crawlers,
 		Mode:     c.Match,

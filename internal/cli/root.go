@@ -40,6 +40,8 @@ type CommonOptions struct {
 	Progress    bool
 	MaxBody     int64
 	Retries     int
+	HostConns   int           // politeness: requests in flight per host
+	HostGap     time.Duration // politeness: minimum time between requests to one host
 
 	crawlers string
 	match    string
@@ -57,6 +59,8 @@ func (c *CommonOptions) addFlags(cmd *cobra.Command) {
 	fl.BoolVar(&c.Progress, "progress", false, "report progress on stderr even when it is not a terminal")
 	fl.Int64Var(&c.MaxBody, "max-body", 20<<20, "largest HTML body read, in bytes")
 	fl.IntVar(&c.Retries, "retries", 2, "extra attempts for 5xx and 429 answers")
+	fl.IntVar(&c.HostConns, "host-connections", 4, "politeness: at most this many HTTP requests in flight to one host")
+	fl.DurationVar(&c.HostGap, "host-interval", 0, "politeness: at least this long between HTTP requests to one host")
 }
 
 // resolve validates the string flags.
@@ -76,6 +80,9 @@ func (c *CommonOptions) resolve() error {
 	}
 	if c.MaxBody < 1024 {
 		return usageErrorf("--max-body must be at least 1024 bytes")
+	}
+	if c.HostConns < 1 || c.HostGap < 0 {
+		return usageErrorf("--host-connections must be at least 1 and --host-interval not negative")
 	}
 	if c.Retries < 0 || c.Retries > 10 {
 		return usageErrorf("--retries must be between 0 and 10")
