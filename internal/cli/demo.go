@@ -52,11 +52,7 @@ gone pages — runs a batch over its lost-links export, and writes the report.`,
 }
 
 func runDemo(ctx context.Context, opts *DemoOptions) error {
-	fsys, err := linkproof.Site()
-	if err != nil {
-		return err
-	}
-	s, err := site.Start(fsys)
+	s, err := site.Fixtures()
 	if err != nil {
 		return err
 	}

@@ -31,6 +31,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/linkproof/linkproof"
 )
 
 // Site is a running fixture site.
@@ -234,4 +236,13 @@ func wait(ctx context.Context, d time.Duration) bool {
 	case <-ctx.Done():
 		return false
 	}
+}
+
+// Fixtures starts the fixture site of testdata/site (embedded in the linkproof package).
+func Fixtures() (*Site, error) {
+	fsys, err := linkproof.Site()
+	if err != nil {
+		return nil, err
+	}
+	return Start(fsys)
 }

@@ -1,0 +1,38 @@
+package consent
+
+import (
+	_ "embed"
+	"encoding/json"
+	"fmt"
+)
+
+// consentJS is the detection and acceptance script: one function expression
+// that takes a config object (see the top of consent.js).
+//
+//go:embed consent.js
+var consentJS string
+
+// scriptConfig is the argument of consent.js.
+type scriptConfig struct {
+	Op    string     `json:"op"`
+	Rules []Rule     `json:"rules,omitempty"`
+	Words Vocabulary `json:"words"`
+	Skip  []string   `json:"skip,omitempty"`
+	Quiet int64      `json:"quiet,omitempty"` // settle: milliseconds
+	Max   int64      `json:"max,omitempty"`   // settle: milliseconds
+}
+
+// expression returns the JavaScript expression that runs consent.js with cfg.
+func expression(cfg scriptConfig) (string, error) {
+	if cfg.Rules == nil && cfg.Op != "settle" {
+		cfg.Rules = Rules()
+	}
+	if cfg.Op != "settle" {
+		cfg.Words = Words()
+	}
+	b, err := json.Marshal(cfg)
+	if err != nil {
+		return "", fmt.Errorf("encoding the consent script config: %w", err)
+	}
+	return "(" + consentJS + ")(" + string(b) + ")", nil
+}
