@@ -302,9 +302,6 @@ func TestDemoShowsEveryVerdict(t *testing.T) {
 		seen[r.Verdict] = true
 	}
 	for _, v := range verdict.All() {
-		if v == verdict.Paywalled || v == verdict.ConsentWall {
-			continue // issue: consent walls and paywalls
-		}
 		if !seen[v] {
 			t.Errorf("demo shows no %s verdict", v)
 		}

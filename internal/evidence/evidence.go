@@ -50,6 +50,8 @@ type Manifest struct {
 	BrowserVersion string            `json:"browser_version,omitempty"`
 	UserAgents     map[string]string `json:"user_agents"`
 	Screenshot     *ScreenshotInfo   `json:"screenshot,omitempty"`
+	Consent        any               `json:"consent,omitempty"` // what was detected and clicked
+	Paywall        any               `json:"paywall,omitempty"`
 	Notes          []string          `json:"notes,omitempty"`
 	Files          []File            `json:"files"`
 }

@@ -82,6 +82,17 @@ func (in *Inspector) writeEvidence(ctx context.Context, p *page, rendered *rende
 	} else if p.renderErr != "" {
 		m.Notes = append(m.Notes, "render: "+p.renderErr)
 	}
+	for name, shot := range map[string]*render.Screenshot{"consent-before": p.shotBefore, "consent-after": p.shotAfter} {
+		if shot != nil {
+			b.Add(name+"."+ext(shot.Format), evidence.NewBlob(shot.Data))
+		}
+	}
+	if p.consent.Shown {
+		m.Consent = map[string]any{"detected": p.consent, "action": p.consentAction}
+	}
+	if p.paywall.Paywall || len(p.paywall.Vendors) > 0 {
+		m.Paywall = p.paywall
+	}
 	ev.RawHTML = in.store.Path(b, "raw.html")
 	if b.Has("rendered.html") {
 		ev.RenderedHTML = in.store.Path(b, "rendered.html")

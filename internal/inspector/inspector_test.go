@@ -159,6 +159,11 @@ func verdictCases() []verdictCase {
 		{name: "lazy loaded", source: "blog/lazy", raw: "removed", rendered: "js_only", renSignals: []string{"lazy_loaded"}},
 		{name: "never finishes loading", source: "blog/hang", raw: "ok", renSignals: []string{"render_timeout"}},
 		{name: "alert", source: "blog/alert", raw: "ok", renSignals: []string{"dialog_dismissed"}},
+		{name: "consent wall", source: "news/consent-wall", raw: "removed", rendered: "consent_wall", renSignals: []string{"consent_wall", "consent_banner"}},
+		{name: "consent banner hides nothing", source: "news/consent-banner", raw: "ok", renSignals: []string{"consent_banner"}, noSignals: []string{"consent_wall"}},
+		{name: "paywall section", source: "news/paywall-section", raw: "paywalled", signals: []string{"paywall", "paywall_section"}},
+		{name: "paywall removes the link", source: "news/paywall-removed", raw: "ok", rendered: "paywalled", renSignals: []string{"paywall"}},
+		{name: "newsletter box is no paywall", source: "news/newsletter", raw: "ok", noSignals: []string{"paywall", "paywall_section"}},
 	}
 }
 

@@ -13,6 +13,7 @@ import (
 	"github.com/linkproof/linkproof/internal/extract"
 	"github.com/linkproof/linkproof/internal/fetch"
 	"github.com/linkproof/linkproof/internal/match"
+	"github.com/linkproof/linkproof/internal/paywall"
 	"github.com/linkproof/linkproof/internal/record"
 	"github.com/linkproof/linkproof/internal/verdict"
 	"github.com/linkproof/linkproof/render"
@@ -124,6 +125,28 @@ func (in *Inspector) judge(ctx context.Context, p *page, r *record.Record, pair 
 			crawlableFollowed++
 		}
 	}
+	// Consent: the target among the links after consent was given.
+	for i := range p.afterLinks {
+		l := &p.afterLinks[i]
+		if match.Same(l.Href, pair.Target, in.mode) {
+			f.AfterConsent = true
+			if l.Kind == "a" {
+				f.CrawlableAfterConsent = true
+				if !f.InRaw && !f.InRendered {
+					rel := l.Rel
+					nf, ugc, sp := slices.Contains(rel, "nofollow"), slices.Contains(rel, "ugc"), slices.Contains(rel, "sponsored")
+					crawlableAny++
+					if !nf && !ugc && !sp {
+						crawlableFollowed++
+					}
+				}
+			}
+		}
+	}
+	f.ConsentBanner = p.consent.Shown
+	f.ConsentVendors = mergeSorted(p.consent.Vendors, p.consentVendor)
+	dismissed := p.consentAction != nil && p.consentAction.Dismissed
+	f.ConsentBlocks = p.consent.Shown && p.consent.Wall && !dismissed
 	f.AllNofollow = crawlableAny > 0 && crawlableFollowed == 0
 	r.Raw.Found, r.Rendered.Found = f.InRaw, f.InRendered
 	if f.InRendered && !r.Rendered.Visible {
@@ -138,6 +161,7 @@ func (in *Inspector) judge(ctx context.Context, p *page, r *record.Record, pair 
 		f.LinkOnRedirectTarget = f.InRaw || f.InRendered
 	}
 	r.Links = linkRecords(occ)
+	in.paywallFacts(ctx, p, rendered, occ, &f)
 
 	// Page-level directives, for every checked crawler.
 	in.directives(p, rendered, &f)
@@ -169,8 +193,8 @@ func (in *Inspector) occurrences(p *page, rendered *render.Page, target string) 
 	if rendered == nil {
 		return occ
 	}
-	for i := range rendered.Links {
-		l := &rendered.Links[i]
+	for i := range p.beforeLinks {
+		l := &p.beforeLinks[i]
 		if !match.Same(l.Href, target, in.mode) {
 			continue
 		}
@@ -383,4 +407,34 @@ func headersJSON(p *page) []byte {
 	}
 	b, _ := json.MarshalIndent(doc, "", "  ")
 	return b
+}
+
+// paywallFacts decides whether a detected paywall gates the link: the link sits in a part marked
+// not free, or the raw HTML had it and the rendered page hides or drops it.
+func (in *Inspector) paywallFacts(ctx context.Context, p *page, rendered *render.Page, occ []occurrence, f *verdict.Facts) {
+	pw := p.paywall
+	if !pw.Paywall {
+		return
+	}
+	f.Paywall = true
+	for _, o := range occ {
+		if o.raw != nil && len(pw.GatedSelectors) > 0 && paywall.RawLinkInGated(p.raw.Body, o.raw.Selector, pw.GatedSelectors) {
+			f.PaywallSection = true
+		}
+		if o.rendered != nil && rendered != nil && len(pw.GatedSelectors) > 0 && !f.PaywallSection {
+			p.tab.Lock()
+			gated, err := paywall.LinkInGated(ctx, rendered, o.rendered.Selector, pw.GatedSelectors)
+			p.tab.Unlock()
+			f.PaywallSection = err == nil && gated
+		}
+		if o.raw != nil && rendered != nil && (o.rendered == nil || !o.rendered.Visible) {
+			f.PaywallHides = true
+		}
+	}
+}
+
+func mergeSorted(a, b []string) []string {
+	out := append(slices.Clone(a), b...)
+	slices.Sort(out)
+	return slices.Compact(out)
 }

@@ -4,13 +4,16 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sync"
 	"time"
 
+	"github.com/linkproof/linkproof/internal/consent"
 	"github.com/linkproof/linkproof/internal/crawler"
 	"github.com/linkproof/linkproof/internal/evidence"
 	"github.com/linkproof/linkproof/internal/extract"
 	"github.com/linkproof/linkproof/internal/fetch"
+	"github.com/linkproof/linkproof/internal/paywall"
 	"github.com/linkproof/linkproof/internal/robots"
 	"github.com/linkproof/linkproof/render"
 )
@@ -36,6 +39,17 @@ type page struct {
 	shot     *render.Screenshot
 	shotErr  string
 	robotsTx []robots.File
+
+	// Consent: the first render's links, what was detected and clicked, and the links after.
+	consent       consent.Detection
+	consentAction *consent.Action
+	consentVendor []string
+	beforeLinks   []render.Link // rendered links before consent was given
+	afterLinks    []render.Link // rendered links after consent (nil: no consent given)
+	shotBefore    *render.Screenshot
+	shotAfter     *render.Screenshot
+
+	paywall paywall.Detection
 
 	blobsOnce sync.Once
 	blobs     map[string]*evidence.Blob // shared evidence files of the page
@@ -68,6 +82,10 @@ func (in *Inspector) examine(ctx context.Context, source string) *page {
 			p.rawErrS = "cannot read the HTML: " + err.Error()
 		}
 		p.rawPage = pg
+		if pg != nil {
+			p.paywall = paywall.DetectHTML(p.raw.Body, pg.JSONLD)
+			p.consentVendor = consent.DetectHTML(p.raw.Body)
+		}
 	} else if p.raw.Status < 300 {
 		ct := p.raw.ContentType
 		if ct == "" {
@@ -155,6 +173,9 @@ func (in *Inspector) render(ctx context.Context, p *page) {
 		return
 	}
 	p.rendered = rp
+	if !rp.Failed {
+		in.seePast(ctx, p, rp)
+	}
 	if rp.HTML != "" && !rp.Failed {
 		base := rp.FinalURL
 		if base == "" {
@@ -168,6 +189,41 @@ func (in *Inspector) render(ctx context.Context, p *page) {
 			p.shotErr = "page screenshot: " + err.Error()
 		} else {
 			p.shot = &s
+		}
+	}
+}
+
+// seePast detects a consent UI and a paywall in the rendered page; when a consent UI is shown
+// it accepts it, so that the links after consent can be compared with the links before.
+func (in *Inspector) seePast(ctx context.Context, p *page, rp *render.Page) {
+	p.beforeLinks = slices.Clone(rp.Links)
+	if d, err := consent.Detect(ctx, rp); err == nil {
+		p.consent = d
+	}
+	if p.rawPage != nil {
+		if d, err := paywall.DetectRendered(ctx, rp, p.paywall); err == nil {
+			p.paywall = d
+		}
+	}
+	if !p.consent.Shown {
+		return
+	}
+	if in.store != nil {
+		if s, err := rp.ViewportScreenshot(ctx); err == nil {
+			p.shotBefore = &s
+		}
+	}
+	act, err := consent.Accept(ctx, rp)
+	if err != nil && act.Err == "" {
+		act.Err = err.Error()
+	}
+	p.consentAction = &act
+	if act.Clicked {
+		p.afterLinks = slices.Clone(rp.Links)
+		if in.store != nil {
+			if s, err := rp.ViewportScreenshot(ctx); err == nil {
+				p.shotAfter = &s
+			}
 		}
 	}
 }
