@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"time"
@@ -73,7 +74,9 @@ func New(ctx context.Context, opts ...Option) (*Browser, error) {
 	logf := func(format string, args ...any) { cfg.logf("chromedp: "+format, args...) }
 	bctx, bcancel := chromedp.NewContext(actx, chromedp.WithBrowserOption(
 		chromedp.WithBrowserLogf(logf), chromedp.WithBrowserErrorf(logf)))
-	b.ctx, b.cancel, b.allocCancel = bctx, bcancel, acancel
+	// chromedp's cancel funcs block when called twice on a browser that
+	// never started: make them idempotent.
+	b.ctx, b.cancel, b.allocCancel = bctx, sync.OnceFunc(bcancel), sync.OnceFunc(acancel)
 
 	if err := b.start(ctx); err != nil {
 		b.shutdown()
@@ -101,6 +104,11 @@ func allocatorOptions(path, dir string) []chromedp.ExecAllocatorOption {
 		chromedp.Flag("disable-extensions", true),
 		chromedp.Flag("disable-default-apps", true),
 		chromedp.Flag("disable-breakpad", true),
+		chromedp.Flag("disable-crash-reporter", true),
+		// Chromium still starts crashpad, with its database under
+		// $XDG_CONFIG_HOME: keep that in the profile, so that nothing is
+		// written to $HOME and crashpad's processes can be told ours.
+		chromedp.Env("XDG_CONFIG_HOME="+filepath.Join(dir, "xdg-config"), "XDG_CACHE_HOME="+filepath.Join(dir, "xdg-cache")),
 		chromedp.Flag("disable-domain-reliability", true),
 		chromedp.Flag("disable-client-side-phishing-detection", true),
 		chromedp.Flag("disable-background-timer-throttling", true),
@@ -108,7 +116,9 @@ func allocatorOptions(path, dir string) []chromedp.ExecAllocatorOption {
 		chromedp.Flag("disable-renderer-backgrounding", true),
 		chromedp.Flag("disable-ipc-flooding-protection", true),
 		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.Flag("disable-features", "Translate,OptimizationHints,MediaRouter,InterestFeedContentSuggestions"),
+		// Every new window of the new headless mode also loads the omnibox
+		// popups as WebUI pages: a renderer and ~200ms per tab, for nothing.
+		chromedp.Flag("disable-features", "Translate,OptimizationHints,MediaRouter,WebUIOmniboxPopup,WebUIOmniboxAimPopup"),
 		chromedp.Flag("deny-permission-prompts", true),
 		chromedp.Flag("metrics-recording-only", true),
 		chromedp.Flag("password-store", "basic"),

@@ -1,9 +1,12 @@
 package render
 
 import (
+	"bufio"
 	"context"
 	"errors"
+	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -45,7 +48,7 @@ func TestExecPath(t *testing.T) {
 func TestExecPathWrapper(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	script := filepath.Join(dir, "chromium")
+	script := filepath.Join(dir, "linkproof-test-browser")
 	if err := os.WriteFile(script, []byte("#!/bin/sh\nexec /somewhere/else \"$@\"\n"), 0o755); err != nil {
 		t.Fatal(err)
 	}
@@ -137,11 +140,7 @@ func TestBrowserDies(t *testing.T) {
 	if err := proc.Signal(syscall.SIGKILL); err != nil {
 		t.Fatal(err)
 	}
-	deadline := time.Now().Add(5 * time.Second)
-	for b.Alive() && time.Now().Before(deadline) {
-		<-time.After(20 * time.Millisecond)
-	}
-	if b.Alive() {
+	if !eventually(5*time.Second, func() bool { return !b.Alive() }) {
 		t.Fatal("Alive after the process was killed")
 	}
 	if _, err := b.Open(context.Background(), srv.URL+"/static.html"); !errors.Is(err, ErrBrowserGone) {
@@ -167,4 +166,70 @@ func TestNewCanceled(t *testing.T) {
 	if _, err := New(context.Background(), WithExecPath("/nonexistent/chrome")); !errors.Is(err, ErrChromeNotFound) {
 		t.Errorf("New with a missing binary: %v", err)
 	}
+}
+
+// childEnv makes the test binary start a browser, print its profile dir and
+// wait to be killed (see TestChromeDiesWithUs).
+const childEnv = "LINKPROOF_RENDER_TEST_CHILD"
+
+func childMain() int {
+	b, err := New(context.Background())
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	fmt.Println(b.dataDir)
+	select {} // until killed
+}
+
+func TestChromeDiesWithUs(t *testing.T) {
+	t.Parallel()
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	cmd.Env = append(os.Environ(), childEnv+"=1")
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	line, err := bufio.NewReader(out).ReadString('\n')
+	if err != nil {
+		cmd.Process.Kill()
+		cmd.Wait()
+		t.Fatalf("the child did not start a browser: %v", err)
+	}
+	dir := strings.TrimSpace(line)
+	defer os.RemoveAll(dir) // a killed process cannot remove it
+	if len(chromeProcesses(dir)) == 0 {
+		t.Fatalf("no Chrome process uses %s", dir)
+	}
+	cmd.Process.Kill()
+	cmd.Wait()
+	killed := time.Now()
+	defer func() { t.Logf("Chrome gone %v after its parent was killed", time.Since(killed)) }()
+	eventually(10*time.Second, func() bool { return len(chromeProcesses(dir)) == 0 })
+	if pids := chromeProcesses(dir); len(pids) > 0 {
+		t.Errorf("Chrome outlived the process that started it: %v", pids)
+		for _, pid := range pids {
+			syscall.Kill(pid, syscall.SIGKILL)
+		}
+	}
+}
+
+// eventually polls cond until it holds or d has passed, and reports whether
+// it held.
+func eventually(d time.Duration, cond func() bool) bool {
+	limit := time.NewTimer(d)
+	defer limit.Stop()
+	tick := time.NewTicker(20 * time.Millisecond)
+	defer tick.Stop()
+	for !cond() {
+		select {
+		case <-limit.C:
+			return cond()
+		case <-tick.C:
+		}
+	}
+	return true
 }

@@ -127,15 +127,16 @@ func exceptionText(d *runtime.ExceptionDetails) string {
 // Evaluate runs the JavaScript expression expr in the page's own (main)
 // world, waits for a returned promise, and decodes the JSON value of the
 // result into out, which may be nil to ignore it. An exception becomes an
-// error. ctx bounds the call: a page whose script never yields does not answer,
-// so give ctx a deadline. It is meant for detectors (consent, paywall) that
-// need the page's globals.
+// error. The evaluation counts as a user gesture (a click in it may open
+// what needs one). ctx bounds the call; without a deadline it is bounded by
+// 30s, as a page whose script never yields does not answer. It is meant for
+// detectors (consent, paywall) that need the page's globals.
 func (p *Page) Evaluate(ctx context.Context, expr string, out any) error {
 	t, err := p.liveTab()
 	if err != nil {
 		return err
 	}
-	cctx, cancel := joinCtx(t.ctx, ctx, 0)
+	cctx, cancel := t.callCtx(ctx)
 	defer cancel()
 	res, err := cdp.Call(cctx, t.target, runtime.Evaluate, runtime.EvaluateParams{
 		Expression:    expr,

@@ -3,6 +3,7 @@ package render
 import (
 	"context"
 	_ "embed"
+	"encoding/json"
 	"fmt"
 )
 
@@ -29,7 +30,7 @@ const (
 	HiddenSize       = "size"       // less than 2 CSS px wide or high
 	HiddenOffpage    = "offpage"    // entirely left of or above the document
 	HiddenCovered    = "covered"    // another element is on top of its centre (first 200 visible links only)
-	HiddenClip       = "clip"       // clipped away by clip or clip-path
+	HiddenClip       = "clip"       // clipped away: clip, clip-path, or an ancestor's overflow (first 200 visible links only)
 )
 
 // Placements of Link.
@@ -41,7 +42,9 @@ const (
 	PlacementAside   = "aside"  // <aside>, role=complementary
 )
 
-// Link is a link or pseudo-link of a rendered page.
+// Link is a link or pseudo-link of a rendered page. Only http(s) URLs are
+// links: mailto:, tel: and fragment-only hrefs (#top) are left out. Text in
+// comments, scripts and <template> is never a link.
 type Link struct {
 	// Href is the absolute URL, resolved by the browser against the
 	// document's base URL; for a pseudo-link, the URL found in it.
@@ -50,8 +53,10 @@ type Link struct {
 	// the quoted URL of an onclick, the javascript: href, the data-*
 	// value, the formaction or the form action.
 	RawHref string
-	// Text is the element's rendered text, whitespace collapsed, at most 300
-	// characters; for an image link the alt text, else aria-label or title.
+	// Text is the element's text as written (textContent: no CSS
+	// text-transform), whitespace collapsed, at most 300 characters; when
+	// empty, an image's alt text, else the element's alt, aria-label, title
+	// or value.
 	Text string
 	// Rel holds the lower-cased tokens of rel (<a> and <area> only).
 	Rel []string
@@ -60,7 +65,10 @@ type Link struct {
 	Kind string
 	// Visible reports whether a visitor sees the link: Hidden is "".
 	Visible bool
-	// Hidden says why the link is not visible (Hidden... constants), or "".
+	// Hidden says why the link is not visible (the Hidden... constants),
+	// or "". "covered", and "clip" by an ancestor's overflow, are checked
+	// for the first 200 links that pass the other checks only: a link
+	// further down may be covered and still reported visible.
 	Hidden string
 	// Box is where the link is, in page coordinates (CSS px, scroll offset
 	// included; links in iframes are placed in the top page).
@@ -77,8 +85,8 @@ type Link struct {
 	InShadowDOM bool
 	// InIframe reports a link inside a same-origin iframe's document.
 	InIframe bool
-	// LazyLoaded reports a link that was not in the document before Open
-	// scrolled and was after.
+	// LazyLoaded reports a link whose element was not in the document
+	// before Open scrolled and was after. Extract keeps the mark.
 	LazyLoaded bool
 }
 
@@ -97,64 +105,69 @@ type extraction struct {
 	Links  []jsLink `json:"links"`
 }
 
+// jsLink is one link of extract(), with short keys and no key for a default
+// value (see extract.js).
 type jsLink struct {
-	Href      string   `json:"href"`
-	Raw       string   `json:"raw"`
-	Text      string   `json:"text"`
-	Rel       []string `json:"rel"`
-	Kind      string   `json:"kind"`
-	Hidden    string   `json:"hidden"`
-	Box       jsBox    `json:"box"`
-	Placement string   `json:"placement"`
-	Selector  string   `json:"selector"`
-	Shadow    bool     `json:"shadow"`
-	Iframe    bool     `json:"iframe"`
-	Lazy      bool     `json:"lazy"`
+	Href      string     `json:"h"`
+	Raw       *string    `json:"r"` // nil: the same as Href
+	Text      string     `json:"t"`
+	Rel       []string   `json:"rel"`
+	Kind      string     `json:"k"`
+	Hidden    string     `json:"x"`
+	Box       [4]float64 `json:"b"` // x, y, width, height
+	Placement string     `json:"p"` // "": content
+	Selector  string     `json:"s"`
+	Shadow    int        `json:"sh"`
+	Iframe    int        `json:"if"`
+	Lazy      int        `json:"lz"`
 }
 
-type jsBox struct {
-	X float64 `json:"x"`
-	Y float64 `json:"y"`
-	W float64 `json:"w"`
-	H float64 `json:"h"`
+func (l jsLink) link() Link {
+	raw := l.Href
+	if l.Raw != nil {
+		raw = *l.Raw
+	}
+	placement := l.Placement
+	if placement == "" {
+		placement = PlacementContent
+	}
+	return Link{
+		Href:        l.Href,
+		RawHref:     raw,
+		Text:        l.Text,
+		Rel:         l.Rel,
+		Kind:        l.Kind,
+		Visible:     l.Hidden == "",
+		Hidden:      l.Hidden,
+		Box:         Rect{X: l.Box[0], Y: l.Box[1], Width: l.Box[2], Height: l.Box[3]},
+		Placement:   placement,
+		Selector:    l.Selector,
+		InShadowDOM: l.Shadow != 0,
+		InIframe:    l.Iframe != 0,
+		LazyLoaded:  l.Lazy != 0,
+	}
 }
-
-func (b jsBox) rect() Rect { return Rect{X: b.X, Y: b.Y, Width: b.W, Height: b.H} }
 
 // extract reads the document of the tab into p. markLazy marks the links
 // that appeared since the scroll started as LazyLoaded.
 func (t *tab) extract(ctx context.Context, p *Page, markLazy bool) error {
 	ectx, cancel := joinCtx(t.ctx, ctx, extractTimeout)
 	defer cancel()
-	var x extraction
+	var raw string
 	expr := fmt.Sprintf("__linkproof.extract({markLazy: %t})", markLazy)
-	if err := t.worldEval(ectx, expr, false, &x); err != nil {
+	if err := t.worldEval(ectx, expr, false, &raw); err != nil {
 		return err
+	}
+	var x extraction
+	if err := json.Unmarshal([]byte(raw), &x); err != nil {
+		return fmt.Errorf("decoding the extraction: %w", err)
 	}
 	p.HTML = x.HTML
 	p.Title = x.Title
 	p.Width, p.Height = int(x.Width), int(x.Height)
 	p.Links = make([]Link, len(x.Links))
 	for i, l := range x.Links {
-		rel := l.Rel
-		if len(rel) == 0 {
-			rel = nil
-		}
-		p.Links[i] = Link{
-			Href:        l.Href,
-			RawHref:     l.Raw,
-			Text:        l.Text,
-			Rel:         rel,
-			Kind:        l.Kind,
-			Visible:     l.Hidden == "",
-			Hidden:      l.Hidden,
-			Box:         l.Box.rect(),
-			Placement:   l.Placement,
-			Selector:    l.Selector,
-			InShadowDOM: l.Shadow,
-			InIframe:    l.Iframe,
-			LazyLoaded:  l.Lazy,
-		}
+		p.Links[i] = l.link()
 	}
 	return nil
 }

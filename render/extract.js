@@ -22,6 +22,16 @@
   } catch (e) {}
 
   const MAX_DEPTH = 12; // nested shadow roots and iframes followed
+
+  // Memos of one pass over the document; fresh() drops them, as the DOM and
+  // the styles change between passes.
+  let pathMemo, nthMemo, clipMemo;
+  const fresh = () => {
+    pathMemo = new WeakMap(); // element -> selector within its root
+    nthMemo = new WeakMap(); // parent -> Map(child -> [index, count])
+    clipMemo = new WeakMap(); // element -> clips itself away
+  };
+  fresh();
   const COVER_LIMIT = 200; // visible links checked for being covered
   const TEXT_LIMIT = 300;
 
@@ -57,63 +67,66 @@
   const DATA_URL = /^(?:https?:\/\/\S+|\/\/[^\s/]+\.\S+|\/(?!\/)\S*)$/i;
   const DATA_SKIP_TAGS = new Set(["img", "source", "video", "audio", "picture", "script", "link", "iframe", "frame", "track", "embed", "object", "style", "meta"]);
 
-  // candidates returns the links an element carries: [kind, href, raw].
+  // candidates returns the links an element carries, as [kind, href, raw]
+  // triples, reading its attributes in one pass; most elements have none.
   const candidates = (el, doc) => {
-    const out = [];
+    const attrs = el.attributes;
     const tag = el.localName;
+    if (attrs.length === 0) return null;
+    let href = null, onclick = null, formaction = null, action = null, data = null;
+    for (let i = 0; i < attrs.length; i++) {
+      const a = attrs[i];
+      const name = a.name;
+      if (name === "href" || name === "xlink:href") {
+        if (href === null) href = a.value;
+      } else if (name === "onclick") onclick = a.value;
+      else if (name === "formaction") formaction = a.value;
+      else if (name === "action") action = a.value;
+      else if (name.length > 5 && name.charCodeAt(0) === 100 && name.startsWith("data-") && !DATA_SKIP.test(name)) {
+        (data || (data = [])).push(a.value);
+      }
+    }
+    if (href === null && onclick === null && formaction === null && action === null && data === null) return null;
+    const out = [];
     let crawlable = "";
-    if (tag === "a" || tag === "area") {
-      let raw = el.getAttribute("href");
-      if (raw === null) raw = el.getAttribute("xlink:href");
-      if (raw !== null) {
-        if (/^\s*javascript:/i.test(raw)) {
-          const u = urlInJS(decodeJS(raw));
-          const abs = u && resolveURL(u, doc);
-          if (abs && isHTTP(abs)) out.push(["javascript", abs, raw]);
-        } else if (!/^\s*#/.test(raw)) {
-          // A fragment-only href stays on the page: it is no link.
-          const abs = resolveURL(raw, doc);
-          if (isHTTP(abs)) {
-            out.push(["a", abs, raw]);
-            crawlable = abs;
-          }
+    if (href !== null && (tag === "a" || tag === "area")) {
+      if (/^\s*javascript:/i.test(href)) {
+        const u = urlInJS(decodeJS(href));
+        const abs = u && resolveURL(u, doc);
+        if (abs && isHTTP(abs)) out.push(["javascript", abs, href]);
+      } else if (!/^\s*#/.test(href)) {
+        // A fragment-only href stays on the page: it is no link.
+        const abs = resolveURL(href, doc);
+        if (isHTTP(abs)) {
+          out.push(["a", abs, href]);
+          crawlable = abs;
         }
       }
     }
     const isButton = tag === "button" || (tag === "input" && /^(submit|button|image)$/i.test(el.getAttribute("type") || ""));
-    const onclick = el.getAttribute("onclick");
     if (onclick) {
       const u = urlInJS(onclick);
       const abs = u && resolveURL(u, doc);
       if (abs && isHTTP(abs) && abs !== crawlable) out.push([isButton ? "button" : "onclick", abs, u]);
     }
-    if (isButton) {
-      const fa = el.getAttribute("formaction");
-      if (fa && fa.trim()) {
-        const abs = resolveURL(fa, doc);
-        if (isHTTP(abs)) out.push(["button", abs, fa]);
-      }
+    if (isButton && formaction && formaction.trim()) {
+      const abs = resolveURL(formaction, doc);
+      if (isHTTP(abs)) out.push(["button", abs, formaction]);
     }
-    if (tag === "form") {
-      const action = el.getAttribute("action");
-      if (action && action.trim()) {
-        const abs = resolveURL(action, doc);
-        if (isHTTP(abs)) out.push(["form", abs, action]);
-      }
+    if (tag === "form" && action && action.trim()) {
+      const abs = resolveURL(action, doc);
+      if (isHTTP(abs)) out.push(["form", abs, action]);
     }
-    if (el.attributes.length > 0 && !DATA_SKIP_TAGS.has(tag)) {
-      const attrs = el.attributes;
-      for (let i = 0; i < attrs.length; i++) {
-        const name = attrs[i].name;
-        if (name.length < 6 || !name.startsWith("data-") || DATA_SKIP.test(name)) continue;
-        const v = attrs[i].value.trim();
+    if (data && !DATA_SKIP_TAGS.has(tag)) {
+      for (const raw of data) {
+        const v = raw.trim();
         if (!v || v.length > 2048 || !DATA_URL.test(v)) continue;
         const abs = resolveURL(v, doc);
         if (!isHTTP(abs) || abs === crawlable || out.some((c) => c[1] === abs)) continue;
         out.push(["data", abs, v]);
       }
     }
-    return out;
+    return out.length ? out : null;
   };
 
   // ---- walking ----------------------------------------------------------
@@ -142,7 +155,7 @@
     for (let i = 0; i < all.length; i++) {
       const el = all[i];
       const found = candidates(el, scope.doc);
-      if (found.length) visit(el, scope, found);
+      if (found) visit(el, scope, found);
       if (scope.depth >= MAX_DEPTH) continue;
       if (el.shadowRoot) {
         walk(
@@ -239,10 +252,20 @@
     return false;
   };
 
+  const clippedSelf = (e) => {
+    let v = clipMemo.get(e);
+    if (v === undefined) {
+      v = tinyClip(getComputedStyle(e));
+      clipMemo.set(e, v);
+    }
+    return v;
+  };
+  // clipped reports whether el or one of its two nearest ancestors clips it
+  // away (the "screen reader only" patterns).
   const clipped = (el) => {
     let e = el;
-    for (let i = 0; e && i < 4; i++, e = e.parentElement) {
-      if (tinyClip(getComputedStyle(e))) return true;
+    for (let i = 0; e && i < 3; i++, e = e.parentElement) {
+      if (clippedSelf(e)) return true;
     }
     return false;
   };
@@ -253,9 +276,13 @@
   // image that uses its map.
   const hiddenReason = (el, box) => {
     const shown = shownBy(el);
-    if (!shown || !shown.checkVisibility()) return "display";
-    if (!shown.checkVisibility({ visibilityProperty: true, checkVisibilityCSS: true })) return "visibility";
-    if (!shown.checkVisibility({ opacityProperty: true, checkOpacity: true })) return "opacity";
+    if (!shown) return "display";
+    const all = { visibilityProperty: true, checkVisibilityCSS: true, opacityProperty: true, checkOpacity: true };
+    if (!shown.checkVisibility(all)) {
+      if (!shown.checkVisibility()) return "display";
+      if (!shown.checkVisibility({ visibilityProperty: true, checkVisibilityCSS: true })) return "visibility";
+      return "opacity";
+    }
     if (clipped(shown)) return "clip";
     if (box.w < 2 || box.h < 2) return "size";
     if (box.x + box.w <= 0 || box.y + box.h <= 0) return "offpage";
@@ -266,28 +293,44 @@
   // <area>.
   const linkBox = (el, scope) => boxOf(shownBy(el) || el, scope);
 
-  // covered reports whether another element is on top of the centre of the
-  // link, after scrolling it into the top viewport when needed.
-  const covered = (el, scope, box) => {
-    if (getComputedStyle(el).pointerEvents === "none") return false;
+  // overflowClipped reports whether an ancestor that clips its overflow (a
+  // carousel, a collapsed menu, a scroll box) keeps the point (cx, cy), in
+  // page coordinates, out of sight. It stays in el's document.
+  const overflowClipped = (el, cx, cy, scope) => {
+    const ox = scope.frames.length ? scope.ox : scrollX;
+    const oy = scope.frames.length ? scope.oy : scrollY;
+    const doc = el.ownerDocument;
+    for (let e = el.parentElement || (el.parentNode && el.parentNode.host); e && e !== doc.body && e !== doc.documentElement; e = e.parentElement || (e.parentNode && e.parentNode.host)) {
+      const cs = getComputedStyle(e);
+      if (cs.overflowX === "visible" && cs.overflowY === "visible") continue;
+      const r = e.getBoundingClientRect();
+      if (cx < r.left + ox || cx > r.right + ox || cy < r.top + oy || cy > r.bottom + oy) return true;
+    }
+    return false;
+  };
+
+  // coveredReason checks a link that looks visible: "clip" when a clipping
+  // ancestor hides its centre, "covered" when another element is on top of
+  // its centre (after scrolling the centre into the viewport), else "".
+  const coveredReason = (el, scope, box) => {
     const cx = box.x + box.w / 2, cy = box.y + box.h / 2;
+    if (overflowClipped(el, cx, cy, scope)) return "clip";
+    if (getComputedStyle(el).pointerEvents === "none") return "";
     if (cx < scrollX || cx >= scrollX + innerWidth || cy < scrollY || cy >= scrollY + innerHeight) {
       scrollTo(Math.max(0, cx - innerWidth / 2), Math.max(0, cy - innerHeight / 2));
     }
     const vx = cx - scrollX, vy = cy - scrollY;
-    if (vx < 0 || vy < 0 || vx >= innerWidth || vy >= innerHeight) return false;
+    if (vx < 0 || vy < 0 || vx >= innerWidth || vy >= innerHeight) return "";
     const inside = (hit, target) => !hit || hit === target || target.contains(hit);
     if (scope.frames.length === 0) {
       const root = el.getRootNode();
       const hit = (root.elementFromPoint ? root : document).elementFromPoint(vx, vy);
-      return !inside(hit, el);
+      return inside(hit, el) ? "" : "covered";
     }
-    const top = scope.frames[0];
     const hitTop = document.elementFromPoint(vx, vy);
-    if (!inside(hitTop, top)) return true;
-    const root = el.getRootNode();
-    const hit = root.elementFromPoint(cx - scope.ox, cy - scope.oy);
-    return !inside(hit, el);
+    if (!inside(hitTop, scope.frames[0])) return "covered";
+    const hit = el.getRootNode().elementFromPoint(cx - scope.ox, cy - scope.oy);
+    return inside(hit, el) ? "" : "covered";
   };
 
   // ---- placement --------------------------------------------------------
@@ -368,8 +411,6 @@
 
   // ---- selectors ----------------------------------------------------------
 
-  const pathMemo = new WeakMap(); // element -> selector within its root
-  const nthMemo = new WeakMap(); // parent -> Map(child -> [index, count])
 
   const nthOfType = (el) => {
     const parent = el.parentNode;
@@ -459,19 +500,25 @@
 
   // ---- text -----------------------------------------------------------------
 
+  // textOf returns the link text: its text content (as written, without
+  // CSS text-transform), whitespace collapsed; else an image's alt, the
+  // element's alt, aria-label, title or value.
   const textOf = (el, kind) => {
     let t = "";
     if (kind !== "form") {
-      t = el.innerText !== undefined ? el.innerText : el.textContent || "";
+      t = el.textContent || "";
+      if (t.length > 4 * TEXT_LIMIT) t = t.slice(0, 4 * TEXT_LIMIT);
       t = t.replace(/\s+/g, " ").trim();
     }
     if (!t) {
       const img = el.querySelector && el.querySelector("img[alt]");
-      t = (img && img.getAttribute("alt")) || el.getAttribute("aria-label") || el.getAttribute("title") || el.getAttribute("value") || "";
+      t = (img && img.getAttribute("alt")) || el.getAttribute("alt") || el.getAttribute("aria-label") || el.getAttribute("title") || el.getAttribute("value") || "";
       t = t.replace(/\s+/g, " ").trim();
     }
     return t.length > TEXT_LIMIT ? t.slice(0, TEXT_LIMIT) : t;
   };
+
+  const r2 = (v) => Math.round(v * 100) / 100;
 
   const docSize = () => {
     const de = document.documentElement;
@@ -509,6 +556,7 @@
     });
 
   const scroll = async (maxSteps, maxHeight) => {
+    fresh();
     st.before = new WeakSet();
     walk(topScope(), (el) => st.before.add(el));
     const vh = innerHeight || 800;
@@ -526,6 +574,7 @@
   };
 
   const extract = (opts) => {
+    fresh();
     scrollTo(0, 0);
     const links = [];
     const memo = new Map();
@@ -539,42 +588,44 @@
       const placement = placementOf(el, memo);
       const selector = scope.prefix + selectorOf(el);
       for (const [kind, href, raw] of found) {
-        const l = {
-          href,
-          raw,
-          text: textOf(el, kind),
-          rel: kind === "a" ? rel : [],
-          kind,
-          hidden,
-          box,
-          placement,
-          selector,
-          shadow: scope.shadow,
-          iframe: scope.iframe,
-          lazy: st.lazy.has(el),
-        };
+        // Short keys, and no key for a default value: a page with 5,000
+        // links is a few MB of JSON, and the protocol moves it slowly.
+        const l = { h: href, k: kind, b: [r2(box.x), r2(box.y), r2(box.w), r2(box.h)], s: selector };
+        if (raw !== href) l.r = raw;
+        const text = textOf(el, kind);
+        if (text) l.t = text;
+        if (kind === "a" && rel.length) l.rel = rel;
+        if (hidden) l.x = hidden;
+        if (placement !== "content") l.p = placement;
+        if (scope.shadow) l.sh = 1;
+        if (scope.iframe) l.if = 1;
+        if (st.lazy.has(el)) l.lz = 1;
         links.push(l);
-        if (!hidden && pending.length < COVER_LIMIT) pending.push([l, el, scope]);
+        if (!hidden && pending.length < COVER_LIMIT) pending.push([l, el, scope, box]);
       }
     });
-    for (const [l, el, scope] of pending) {
-      if (covered(el, scope, l.box)) l.hidden = "covered";
+    for (const [l, el, scope, box] of pending) {
+      const why = coveredReason(el, scope, box);
+      if (why) l.x = why;
     }
     scrollTo(0, 0);
     const size = docSize();
-    return {
+    const html = document.documentElement ? document.documentElement.outerHTML : "";
+    // A JSON string crosses the protocol much faster than an object tree.
+    return JSON.stringify({
       url: location.href,
       title: document.title,
-      html: document.documentElement ? document.documentElement.outerHTML : "",
+      html,
       width: size.w,
       height: size.h,
       links,
-    };
+    });
   };
 
   // mark outlines the element of a selector for LinkScreenshot and returns
   // its box in page coordinates, or why it cannot be shown.
   const mark = (selector) => {
+    fresh();
     unmark();
     const found = resolve(selector);
     if (!found) return { error: "not found" };
@@ -592,7 +643,7 @@
     s.setProperty("outline", "3px solid #ff0000", "important");
     s.setProperty("outline-offset", "2px", "important");
     const size = docSize();
-    return { box, width: size.w, height: size.h };
+    return { box: [box.x, box.y, box.w, box.h], width: size.w, height: size.h };
   };
 
   const unmark = () => {

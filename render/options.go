@@ -5,7 +5,7 @@ import "time"
 // Defaults of the browser options.
 const (
 	// DefaultTimeout is the per-page budget of Open: navigation, settling and
-	// scrolling together.
+	// scrolling together (not opening the tab, not extracting).
 	DefaultTimeout = 30 * time.Second
 	// DefaultSettleQuiet is how long the network and the DOM must be quiet
 	// before a page counts as settled.

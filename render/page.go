@@ -26,12 +26,13 @@ const (
 const (
 	tabTimeout      = 15 * time.Second       // creating and setting up a tab
 	probeInterval   = 100 * time.Millisecond // polling the DOM while settling
-	busyLimit       = 3 * time.Second        // a probe unanswered this long: a script hogs the renderer
+	minBusyLimit    = 5 * time.Second        // see opener.checkBusy
 	maxTerminations = 3                      // scripts terminated before the page counts as Failed
 	livenessTimeout = 2 * time.Second        // the check that the renderer answers before extraction
 	extractTimeout  = 20 * time.Second       // one extraction (10 MB pages, 5,000 links)
 	scrollTimeout   = 15 * time.Second       // the whole scroll-through
 	stopTimeout     = time.Second            // Page.stopLoading
+	callTimeout     = 30 * time.Second       // a Page method whose ctx has no deadline
 	scrollSteps     = 20                     // viewport-high scroll steps at most
 	maxRefreshWait  = 3.0                    // seconds: a meta refresh this soon is waited for
 )
@@ -77,7 +78,7 @@ type Page struct {
 	// Err says why the page Failed or TimedOut.
 	Err string
 	// Dialogs are the messages of the JavaScript dialogs that were dismissed
-	// (dialog_dismissed), in order.
+	// (dialog_dismissed), in order; the first 50.
 	Dialogs []string
 	// Duration is how long Open took.
 	Duration time.Duration
@@ -115,13 +116,11 @@ func (b *Browser) newTab(ctx context.Context) (*tab, error) {
 		return nil, err
 	}
 	tctx, tcancel := chromedp.NewContext(b.ctx, chromedp.WithNewBrowserContext())
-	t := &tab{b: b, ctx: tctx, cancel: tcancel}
+	t := &tab{b: b, ctx: tctx, cancel: sync.OnceFunc(tcancel)}
 	if err := b.addTab(t); err != nil {
 		tcancel()
 		return nil, err
 	}
-	t0 := time.Now()
-	defer func() { b.cfg.logf("TRACE tab %v", time.Since(t0)) }()
 	if err := t.setUp(ctx); err != nil {
 		t.close()
 		if cerr := ctx.Err(); cerr != nil {
@@ -136,7 +135,6 @@ func (b *Browser) newTab(ctx context.Context) (*tab, error) {
 }
 
 func (t *tab) setUp(ctx context.Context) error {
-	t0 := time.Now()
 	// The first call binds the tab to t.ctx, which must not carry a
 	// deadline: run it aside and bound the wait instead.
 	done := make(chan error, 1)
@@ -157,7 +155,6 @@ func (t *tab) setUp(ctx context.Context) error {
 		<-done
 		return errors.New("no tab within " + tabTimeout.String())
 	}
-	t.b.cfg.logf("TRACE attached %v", time.Since(t0))
 	c := chromedp.FromContext(t.ctx)
 	t.target = c.Target
 	t.state = newTabState(cdp.FrameID(c.Target.TargetID))
@@ -206,7 +203,8 @@ func (t *tab) close() {
 // for the page to settle, scrolls to the bottom in viewport steps (triggering
 // lazy loading), settles again, scrolls back to the top and extracts the
 // HTML and the links. The per-page budget (WithTimeout, WithPageTimeout)
-// bounds the waiting; extraction after it takes a few seconds more at most.
+// bounds navigating, settling and scrolling; opening the tab comes before it
+// (a few hundred milliseconds), extraction after it (a few seconds at most).
 //
 // Open returns an error only when ctx is done or the browser is unusable
 // (the error wraps ErrBrowserGone). A page that times out, crashes, hangs or
@@ -226,7 +224,8 @@ func (b *Browser) Open(ctx context.Context, url string, opts ...PageOption) (*Pa
 		return nil, err
 	}
 	p := &Page{URL: url, tab: t}
-	o := &opener{b: b, t: t, p: p, cfg: cfg, budget: start.Add(cfg.timeout), refresh: -1}
+	// The budget starts once the tab is ready: it is for the page.
+	o := &opener{b: b, t: t, p: p, cfg: cfg, budget: time.Now().Add(cfg.timeout), refresh: -1}
 	err = o.run(ctx)
 	t.state.fill(p)
 	p.Duration = time.Since(start)
@@ -254,6 +253,16 @@ func (p *Page) Close() error {
 	return nil
 }
 
+// callCtx returns the context of a Page method: ctx joined with the tab, and
+// bounded by callTimeout when ctx has no deadline of its own, so that a page
+// that hangs cannot hang the caller.
+func (t *tab) callCtx(ctx context.Context) (context.Context, context.CancelFunc) {
+	if _, ok := ctx.Deadline(); ok {
+		return joinCtx(t.ctx, ctx, 0)
+	}
+	return joinCtx(t.ctx, ctx, callTimeout)
+}
+
 // liveTab returns the page's tab, or an error when it is closed or gone.
 func (p *Page) liveTab() (*tab, error) {
 	if p.tab == nil {
@@ -274,6 +283,7 @@ type probeValue struct {
 	Refresh float64 `json:"refresh"` // delay of a meta refresh to another URL, -1 if none
 }
 
+// probeResult is the answer of one probe.
 type probeResult struct {
 	v   probeValue
 	err error
@@ -296,9 +306,8 @@ type opener struct {
 	notes       []string
 
 	// The probe polls the DOM from a goroutine of its own, so that a
-	// renderer that does not answer is noticed instead of waited for.
-	probeCtx     context.Context
-	probeCancel  context.CancelFunc
+	// renderer that does not answer is noticed instead of waited for. The
+	// goroutines end when run returns.
 	probeCh      chan probeResult // capacity 1: one probe at a time
 	probeSince   time.Time        // when the outstanding probe started; zero: none
 	probes       sync.WaitGroup
@@ -308,11 +317,13 @@ type opener struct {
 	terminations int
 }
 
+// fail marks the page Failed, for the reason msg.
 func (o *opener) fail(msg string) {
 	o.failed = true
 	o.notes = append(o.notes, msg)
 }
 
+// timeout marks the page TimedOut, for the reason msg (the first one only).
 func (o *opener) timeout(msg string) {
 	if !o.timedOut {
 		o.notes = append(o.notes, msg)
@@ -328,30 +339,31 @@ func (o *opener) abort(ctx context.Context) error {
 	return o.b.gone()
 }
 
+// run navigates, settles, scrolls, settles again and extracts. It returns an
+// error only when Open must fail (ctx done, browser gone); what happened to
+// the page is in o.failed, o.timedOut and o.notes.
 func (o *opener) run(ctx context.Context) error {
-	o.probeCtx, o.probeCancel = joinCtx(o.t.ctx, ctx, 0)
+	// The probes outlive a settle call (a probe may be outstanding across
+	// phases); they end with pctx.
+	pctx, cancel := joinCtx(o.t.ctx, ctx, 0)
 	o.probeCh = make(chan probeResult, 1)
 	defer func() {
-		o.probeCancel()
+		cancel()
 		o.probes.Wait()
 	}()
 
-	t0 := time.Now()
-	defer func() { o.b.cfg.logf("TRACE total %v", time.Since(t0)) }()
 	if err := o.navigate(ctx); err != nil || o.failed || o.noDocument {
 		return err
 	}
-	o.b.cfg.logf("TRACE navigated %v", time.Since(t0))
-	if err := o.settle(ctx, o.cfg.settleMax); err != nil {
+	if err := o.settle(ctx, pctx, o.cfg.settleMax); err != nil {
 		return err
 	}
-	o.b.cfg.logf("TRACE settled %v", time.Since(t0))
 	if o.cfg.scroll && !o.failed && !o.timedOut {
 		if err := o.scroll(ctx); err != nil {
 			return err
 		}
 		if o.scrollSteps > 0 && !o.failed && !o.timedOut {
-			if err := o.settle(ctx, o.cfg.settleMax/2); err != nil {
+			if err := o.settle(ctx, pctx, o.cfg.settleMax/2); err != nil {
 				return err
 			}
 		}
@@ -362,6 +374,8 @@ func (o *opener) run(ctx context.Context) error {
 	return o.finish(ctx)
 }
 
+// navigate sends Page.navigate, which returns when the main document
+// commits or fails, bounded by the budget.
 func (o *opener) navigate(ctx context.Context) error {
 	nctx, cancel := joinCtx(o.t.ctx, ctx, time.Until(o.budget))
 	defer cancel()
@@ -376,7 +390,9 @@ func (o *opener) navigate(ctx context.Context) error {
 			o.fail(c)
 		case !time.Now().Before(o.budget):
 			o.timeout("the page did not start loading within " + o.cfg.timeout.String())
-			o.noDocument = true
+			// A document that committed just as the budget ran out is
+			// still worth extracting.
+			o.noDocument = o.t.state.activity(time.Now()).committed.IsZero()
 		default:
 			o.fail("navigating: " + err.Error())
 		}
@@ -419,8 +435,9 @@ func (o *opener) awaitCrash(ctx context.Context, errorText string) string {
 
 // settle waits until the current document has fired its load event and then
 // has had no request in flight and no DOM change for the quiet window; or, after
-// the load event, until max has passed; or until the budget runs out.
-func (o *opener) settle(ctx context.Context, max time.Duration) error {
+// the load event, until max has passed; or until the budget runs out. Probes
+// run with pctx.
+func (o *opener) settle(ctx, pctx context.Context, max time.Duration) error {
 	budget := time.NewTimer(time.Until(o.budget))
 	defer budget.Stop()
 	tick := time.NewTicker(probeInterval)
@@ -451,6 +468,12 @@ func (o *opener) settle(ctx context.Context, max time.Duration) error {
 			return ctx.Err()
 		case <-o.b.ctx.Done():
 			return o.abort(ctx)
+		case <-o.t.ctx.Done():
+			if err := o.abort(ctx); err != nil {
+				return err
+			}
+			o.fail("the tab was closed")
+			return nil
 		case <-budget.C:
 			if a.loaded {
 				o.timeout("the page did not settle within " + o.cfg.timeout.String())
@@ -461,7 +484,7 @@ func (o *opener) settle(ctx context.Context, max time.Duration) error {
 		case <-o.t.state.wake:
 		case <-tick.C:
 			if o.probeSince.IsZero() {
-				o.startProbe()
+				o.startProbe(pctx)
 			}
 		case r := <-o.probeCh:
 			o.probeDone(r, time.Now())
@@ -485,17 +508,20 @@ func (o *opener) quiet(a activity, now time.Time) bool {
 	return true
 }
 
-func (o *opener) startProbe() {
+// startProbe asks the page, from a goroutine, how long its DOM has been
+// idle; the answer arrives on probeCh.
+func (o *opener) startProbe(ctx context.Context) {
 	o.probeSince = time.Now()
 	o.probes.Add(1)
 	go func() {
 		defer o.probes.Done()
 		var v probeValue
-		err := o.t.worldEval(o.probeCtx, "__linkproof.probe()", false, &v)
+		err := o.t.worldEval(ctx, "__linkproof.probe()", false, &v)
 		o.probeCh <- probeResult{v: v, err: err}
 	}()
 }
 
+// probeDone records the answer of a probe.
 func (o *opener) probeDone(r probeResult, now time.Time) {
 	o.probeSince = time.Time{}
 	if r.err != nil {
@@ -507,9 +533,12 @@ func (o *opener) probeDone(r probeResult, now time.Time) {
 }
 
 // checkBusy terminates the script of a renderer that has not answered a
-// probe for busyLimit. It reports true when the page Failed: the renderer
+// probe for half the budget (at least 5s), so that a page stuck in a loop
+// can go on loading. A renderer busy with a huge layout looks the same, hence
+// the generous limit. It reports true when the page Failed: the renderer
 // stayed unresponsive after maxTerminations terminations.
 func (o *opener) checkBusy(now time.Time) bool {
+	busyLimit := max(o.cfg.timeout/2, minBusyLimit)
 	if o.probeSince.IsZero() || now.Sub(o.probeSince) < busyLimit {
 		return false
 	}
@@ -526,7 +555,7 @@ func (o *opener) checkBusy(now time.Time) bool {
 func (o *opener) kill() {
 	o.terminations++
 	if !o.terminated {
-		o.notes = append(o.notes, "a page script blocked the renderer and was terminated")
+		o.notes = append(o.notes, "the renderer stopped answering; its running script was terminated")
 		o.terminated = true
 	}
 	if err := o.t.terminateScript(); err != nil {
@@ -593,12 +622,20 @@ func (o *opener) finish(ctx context.Context) error {
 
 // awaitRenderer checks that the renderer answers, terminating a script that
 // blocks it; a renderer that still does not answer makes the page Failed.
+// After a timeout it is impatient: a few seconds. Otherwise the page may just
+// be busy laying out a huge document, and it gets the same patience as while
+// settling.
 func (o *opener) awaitRenderer(ctx context.Context) error {
-	if !o.probeSince.IsZero() && time.Since(o.probeSince) > time.Second {
-		o.kill() // a probe has been waiting: no point in waiting more
+	wait := livenessTimeout
+	if o.timedOut {
+		if !o.probeSince.IsZero() && time.Since(o.probeSince) > time.Second {
+			o.kill() // a probe has been waiting already
+		}
+	} else {
+		wait = max(o.cfg.timeout/2, minBusyLimit)
 	}
 	for attempt := 0; ; attempt++ {
-		lctx, cancel := joinCtx(o.t.ctx, ctx, livenessTimeout)
+		lctx, cancel := joinCtx(o.t.ctx, ctx, wait)
 		err := o.t.worldEval(lctx, "1", false, nil)
 		cancel()
 		switch {
@@ -614,5 +651,6 @@ func (o *opener) awaitRenderer(ctx context.Context) error {
 			return nil
 		}
 		o.kill()
+		wait = livenessTimeout
 	}
 }

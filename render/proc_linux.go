@@ -12,10 +12,11 @@ import (
 	"time"
 )
 
-// chromeProcesses returns the ids of the processes whose command line holds
-// --user-data-dir=dir. It finds none where /proc does not exist.
+// chromeProcesses returns the ids of the processes whose command line names
+// the profile dir: Chrome and its helpers have --user-data-dir=dir, crashpad
+// has its database in dir. It finds none where /proc does not exist.
 func chromeProcesses(dir string) []int {
-	want := []byte("--user-data-dir=" + dir)
+	want := []byte(dir)
 	entries, err := os.ReadDir("/proc")
 	if err != nil {
 		return nil
@@ -31,11 +32,8 @@ func chromeProcesses(dir string) []int {
 		if err != nil {
 			continue
 		}
-		for arg := range bytes.SplitSeq(cmdline, []byte{0}) {
-			if bytes.Equal(arg, want) {
-				pids = append(pids, pid)
-				break
-			}
+		if hasArg(cmdline, want) {
+			pids = append(pids, pid)
 		}
 	}
 	return pids
@@ -67,5 +65,24 @@ func killLeftovers(dir string) {
 			quiet = 0
 		}
 		t.Reset(20 * time.Millisecond)
+	}
+}
+
+// hasArg reports whether the command line holds the path arg, at the end of
+// an argument or followed by "/". Chrome's zygote children rewrite their
+// command line into one string joined by spaces, so an argument ends at a
+// NUL, a space or the end.
+func hasArg(cmdline, arg []byte) bool {
+	for i := 0; ; {
+		j := bytes.Index(cmdline[i:], arg)
+		if j < 0 {
+			return false
+		}
+		end := i + j + len(arg)
+		after := end == len(cmdline) || cmdline[end] == 0 || cmdline[end] == ' ' || cmdline[end] == '/'
+		if after {
+			return true
+		}
+		i = end
 	}
 }

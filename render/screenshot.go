@@ -52,13 +52,13 @@ type docSize struct {
 // Screenshot captures the whole page from the top, the viewport's width and
 // the document's height capped at the maximum screenshot height, as a JPEG of
 // quality 80 (a PNG of a long page is two to three times slower and larger).
-// ctx bounds the capture.
+// ctx bounds the capture; without a deadline it is bounded by 30s.
 func (p *Page) Screenshot(ctx context.Context) (Screenshot, error) {
 	t, err := p.liveTab()
 	if err != nil {
 		return Screenshot{}, err
 	}
-	cctx, cancel := joinCtx(t.ctx, ctx, 0)
+	cctx, cancel := t.callCtx(ctx)
 	defer cancel()
 	var size docSize
 	if err := t.worldEval(cctx, "scrollTo(0, 0), __linkproof.size()", false, &size); err != nil {
@@ -77,13 +77,14 @@ func (p *Page) Screenshot(ctx context.Context) (Screenshot, error) {
 }
 
 // ViewportScreenshot captures what a visitor sees first: the viewport at the
-// top of the page, as a PNG. ctx bounds the capture.
+// top of the page, as a PNG. ctx bounds the capture; without a deadline it
+// is bounded by 30s.
 func (p *Page) ViewportScreenshot(ctx context.Context) (Screenshot, error) {
 	t, err := p.liveTab()
 	if err != nil {
 		return Screenshot{}, err
 	}
-	cctx, cancel := joinCtx(t.ctx, ctx, 0)
+	cctx, cancel := t.callCtx(ctx)
 	defer cancel()
 	var size docSize
 	if err := t.worldEval(cctx, "scrollTo(0, 0), __linkproof.size()", false, &size); err != nil {
@@ -99,17 +100,17 @@ func (p *Page) ViewportScreenshot(ctx context.Context) (Screenshot, error) {
 
 // markResult is what extract.js's mark() returns.
 type markResult struct {
-	Error  string  `json:"error"`
-	Box    jsBox   `json:"box"`
-	Width  float64 `json:"width"`
-	Height float64 `json:"height"`
+	Error  string     `json:"error"`
+	Box    [4]float64 `json:"box"` // x, y, width, height
+	Width  float64    `json:"width"`
+	Height float64    `json:"height"`
 }
 
 // LinkScreenshot captures the link with 150 px of context around it, outlined
 // in red (a 3px solid outline, offset 2px, added for the capture and removed
 // after), as a PNG. The link is found again by its Selector. It fails when the
 // link is gone or hidden; a covered link is captured, with what covers it. ctx
-// bounds the capture.
+// bounds the capture; without a deadline it is bounded by 30s.
 func (p *Page) LinkScreenshot(ctx context.Context, l Link) (Screenshot, error) {
 	t, err := p.liveTab()
 	if err != nil {
@@ -118,7 +119,7 @@ func (p *Page) LinkScreenshot(ctx context.Context, l Link) (Screenshot, error) {
 	if l.Selector == "" {
 		return Screenshot{}, errors.New("link screenshot: the link has no selector")
 	}
-	cctx, cancel := joinCtx(t.ctx, ctx, 0)
+	cctx, cancel := t.callCtx(ctx)
 	defer cancel()
 	var m markResult
 	if err := t.worldEval(cctx, "__linkproof.mark("+jsString(l.Selector)+")", false, &m); err != nil {
@@ -134,10 +135,11 @@ func (p *Page) LinkScreenshot(ctx context.Context, l Link) (Screenshot, error) {
 	if m.Error != "" {
 		return Screenshot{}, fmt.Errorf("link screenshot of %s: %s", l.Href, m.Error)
 	}
-	x0 := math.Max(0, math.Floor(m.Box.X-linkMargin))
-	y0 := math.Max(0, math.Floor(m.Box.Y-linkMargin))
-	x1 := math.Min(math.Max(m.Width, float64(t.b.cfg.width)), math.Ceil(m.Box.X+m.Box.W+linkMargin))
-	y1 := math.Min(m.Height, math.Ceil(m.Box.Y+m.Box.H+linkMargin))
+	bx, by, bw, bh := m.Box[0], m.Box[1], m.Box[2], m.Box[3]
+	x0 := math.Max(0, math.Floor(bx-linkMargin))
+	y0 := math.Max(0, math.Floor(by-linkMargin))
+	x1 := math.Min(math.Max(m.Width, float64(t.b.cfg.width)), math.Ceil(bx+bw+linkMargin))
+	y1 := math.Min(m.Height, math.Ceil(by+bh+linkMargin))
 	w := math.Min(x1-x0, maxClipWidth)
 	h := math.Min(y1-y0, float64(t.b.cfg.maxShotHeight))
 	if w < 1 || h < 1 {

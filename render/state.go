@@ -200,6 +200,10 @@ func (s *tabState) committed(f *cdp.Frame, now time.Time) {
 	s.commits++
 	s.finalURL = f.URL + f.URLFragment
 	s.status = s.chainStatus
+	if f.UnreachableURL != "" {
+		// Chrome's error page for a navigation that failed.
+		s.finalURL, s.status = f.UnreachableURL, 0
+	}
 	s.committedAt = now
 	s.loaded = false
 	s.docPending = false
@@ -260,9 +264,14 @@ func (s *tabState) crash() string {
 	return s.crashed
 }
 
+// maxDialogs caps the dialog messages kept: a page can alert in a loop.
+const maxDialogs = 50
+
 func (s *tabState) addDialog(msg string) {
 	s.mu.Lock()
-	s.dialogs = append(s.dialogs, msg)
+	if len(s.dialogs) < maxDialogs {
+		s.dialogs = append(s.dialogs, msg)
+	}
 	s.mu.Unlock()
 }
 

@@ -23,8 +23,8 @@ const (
 	MaxAttempts   = 3
 	clickTimeout  = 3 * time.Second        // one search-and-click evaluation
 	framesTimeout = 6 * time.Second        // the search in cross-site frames
-	settleQuiet   = 500 * time.Millisecond // DOM and network quiet after a click
-	settleMax     = 3 * time.Second        // bound of one settle
+	settleQuiet   = 500 * time.Millisecond // DOM and network quiet after the UI went
+	settleMax     = 3 * time.Second        // bound of one settle (a UI that stays)
 	reloadPause   = 250 * time.Millisecond // before settling a document that replaced the old one
 	maxFrameURLs  = 5                      // cross-site frames tried per attempt
 )
@@ -230,7 +230,8 @@ func clickFrames(ctx context.Context, p *render.Page, urls []string, skip []stri
 	return nil, nil
 }
 
-// settle waits until the page is quiet after a click. A click that reloads
+// settle waits until the consent UI went and the page is quiet after a
+// click, at most settleMax. A click that reloads
 // or navigates destroys the document under the evaluation: settle then waits
 // a moment and settles the new document, a few times at most.
 func settle(ctx context.Context, p *render.Page) error {

@@ -8,6 +8,7 @@
 //                 cross-site frames that may hold the UI
 //   op "frame":   click the accept button inside a cross-site CMP frame
 //   op "settle":  wait until the DOM and the network are quiet
+//   op "classify": score texts with the vocabulary (tests)
 // Nothing here may throw to the caller: every DOM access that can fail on a
 // hostile page is guarded.
 (async function (cfg) {
@@ -63,13 +64,35 @@
     try { r = el.getBoundingClientRect(); } catch (e) { return null; }
     if (r.width < 2 || r.height < 2) return null;
     try {
-      if (el.checkVisibility && !el.checkVisibility({opacityProperty: true, visibilityProperty: true})) return null;
+      if (el.checkVisibility) {
+        if (!el.checkVisibility({visibilityProperty: true})) return null;
+        // Transparent: hidden, unless it is fading in or out right now.
+        if (!el.checkVisibility({opacityProperty: true}) && !fading(el)) return null;
+      }
     } catch (e) { /* older engines */ }
     const v = el.ownerDocument.defaultView || W;
     const x0 = Math.max(0, r.left), y0 = Math.max(0, r.top);
     const x1 = Math.min(v.innerWidth || VW, r.right), y1 = Math.min(v.innerHeight || VH, r.bottom);
     if (x1 - x0 < 1 || y1 - y0 < 1) return null;
     return {x: Math.round(x0), y: Math.round(y0), w: Math.round(x1 - x0), h: Math.round(y1 - y0)};
+  }
+  // fading reports an opacity transition or animation running on el or an
+  // ancestor (a CMP fading its UI in, or out after a click).
+  function fading(el) {
+    const doc = el.ownerDocument;
+    try {
+      if (!doc.getAnimations || doc.getAnimations().length === 0) return false;
+    } catch (e) { return false; }
+    for (let e = el; e; e = parentOf(e)) {
+      let anims = [];
+      try { anims = e.getAnimations(); } catch (err) { anims = []; }
+      for (const a of anims) {
+        if (a.playState !== 'running') continue;
+        if (a.transitionProperty === 'opacity' || a.transitionProperty === 'all') return true;
+        if (a.effect && a.effect.getKeyframes && a.effect.getKeyframes().some(k => 'opacity' in k)) return true;
+      }
+    }
+    return false;
   }
   const area = b => b ? b.w * b.h : 0;
   // uiBox returns the largest visible box of root or of its descendants
@@ -350,7 +373,7 @@
   }
 
   async function detect() {
-    const out = {vendors: vendorHits(), shown: false, wall: false, rule: '', detail: '', coverage: 0, scrollLocked: false};
+    const out = {vendors: vendorHits(), shown: false, wall: false, rule: '', detail: '', coverage: 0, scroll_locked: false};
     let ui = shownVendorUI();
     let how = '';
     if (ui) {
@@ -374,12 +397,12 @@
     if (ui) {
       out.rule = ui.rule.vendor;
       out.coverage = Math.round(coverage(ui.el) * 100) / 100;
-      out.scrollLocked = scrollLocked();
+      out.scroll_locked = scrollLocked();
       const hides = contentHidden(ui.el);
-      out.wall = out.coverage >= 0.5 || out.scrollLocked || hides;
+      out.wall = out.coverage >= 0.5 || out.scroll_locked || hides;
       const bits = [how, 'box ' + ui.box.w + 'x' + ui.box.h + ' at ' + ui.box.x + ',' + ui.box.y,
         'covers ' + Math.round(out.coverage * 100) + '% of the viewport'];
-      if (out.scrollLocked) bits.push('scrolling is locked');
+      if (out.scroll_locked) bits.push('scrolling is locked');
       if (hides) bits.push('the page content is hidden');
       if (apiShown) bits.push(apiShown + ' ping: UI visible');
       out.detail = bits.join('; ');
@@ -492,12 +515,14 @@
     return {clicked: true, rule: 'generic', selector: path, text: label(best).slice(0, 120), path};
   }
 
-  // settle waits until the document is complete and neither the DOM nor
-  // the resource list changed for quiet ms, at most max ms.
+  // settle waits until the document is complete, the consent UI is gone
+  // and neither the DOM nor the resource list changed for quiet ms; at
+  // most max ms. CMPs often remove their UI after an animation, some of
+  // them most of a second after the click.
   function settle(quiet, max) {
     return new Promise(resolve => {
       const start = performance.now();
-      let last = start;
+      let last = start, checked = 0, shown = true;
       let mo = null;
       try {
         mo = new MutationObserver(() => { last = performance.now(); });
@@ -509,16 +534,35 @@
         const now = performance.now();
         const c = count();
         if (c !== n) { n = c; last = now; }
-        if ((D.readyState === 'complete' && now - last >= quiet) || now - start >= max) {
+        if (shown && now - checked >= 150) {
+          checked = now;
+          styles.clear();
+          try { shown = !!(shownVendorUI() || genericUI(D)); } catch (e) { shown = false; }
+        }
+        if ((D.readyState === 'complete' && !shown && now - last >= quiet) || now - start >= max) {
           if (mo) mo.disconnect();
-          resolve({waited: Math.round(now - start)});
+          resolve({waited: Math.round(now - start), shown});
         } else setTimeout(tick, 50);
       };
       setTimeout(tick, 50);
     });
   }
 
+  // classify scores notices (consent vocabulary, without the button bonus)
+  // and button labels, for the vocabulary tests.
+  function classify() {
+    return (cfg.texts || []).map(t => {
+      if (t.kind === 'button') {
+        const el = D.createElement('button');
+        el.textContent = t.text;
+        return acceptScore(el);
+      }
+      return consentScore(D.createElement('div'), t.text);
+    });
+  }
+
   switch (cfg.op) {
+    case 'classify': return classify();
     case 'detect': return await detect();
     case 'accept': return acceptInDocument();
     case 'frame': return acceptInFrame();

@@ -18,18 +18,23 @@ type scriptConfig struct {
 	Rules []Rule     `json:"rules,omitempty"`
 	Words Vocabulary `json:"words"`
 	Skip  []string   `json:"skip,omitempty"`
+	Texts []text     `json:"texts,omitempty"` // classify
 	Quiet int64      `json:"quiet,omitempty"` // settle: milliseconds
 	Max   int64      `json:"max,omitempty"`   // settle: milliseconds
 }
 
+// text is one input of the classify operation (tests).
+type text struct {
+	Text string `json:"text"`
+	Kind string `json:"kind"` // "notice" or "button"
+}
+
 // expression returns the JavaScript expression that runs consent.js with cfg.
 func expression(cfg scriptConfig) (string, error) {
-	if cfg.Rules == nil && cfg.Op != "settle" {
+	if cfg.Rules == nil {
 		cfg.Rules = Rules()
 	}
-	if cfg.Op != "settle" {
-		cfg.Words = Words()
-	}
+	cfg.Words = Words()
 	b, err := json.Marshal(cfg)
 	if err != nil {
 		return "", fmt.Errorf("encoding the consent script config: %w", err)

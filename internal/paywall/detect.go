@@ -123,7 +123,12 @@ func vendorInHTML(v Vendor, doc *goquery.Document, urls []string, inline, lower,
 		}
 	}
 	for _, m := range v.Inline {
-		if strings.Contains(inline, m) || strings.HasPrefix(m, "___") && strings.Contains(body, m) {
+		if strings.Contains(inline, m) {
+			return true
+		}
+	}
+	for _, m := range v.Text {
+		if strings.Contains(body, m) {
 			return true
 		}
 	}

@@ -74,11 +74,11 @@
   function detect() {
     const words = cfg.words || {};
     const RE = {
-      gate: re(words.gate), sub: re(words.subscribe), news: re(words.newsletter), consent: re(cfg.consent),
+      gate: re(words.gate), sub: re(words.subscribe), news: re(words.newsletter), consent: re(cfg.consent), comments: re(words.comments),
       trig: re((words.gate || []).concat(words.subscribe || [])),
     };
     const out = {vendors: [], prompt: '', promptPath: '', strong: false, total: 0, missing: 0, removed: 0,
-      fade: '', truncated: '', blurred: '', hiddenNext: '', vendorUI: ''};
+      missingNear: false, fade: '', truncated: '', blurred: '', hiddenNext: '', vendorUI: ''};
     if (!D.body) return out;
 
     // vendors
@@ -100,9 +100,17 @@
     // the prompt: a visible block of at most 800 characters, outside the
     // page header, navigation and footer, that asks to subscribe
     const outside = el => !el.closest('header, nav, footer, [role="navigation"], [role="banner"], [role="contentinfo"]');
+    const linkShare = el => {
+      let n = 0;
+      for (const a of qa(el, 'a[href]')) n += norm(a.innerText).length;
+      if (el.closest('a[href]')) return 1;
+      return n / Math.max(1, norm(el.innerText).length);
+    };
     const judge = el => {
       const t = norm(el.innerText);
-      if (!t || t.length > 800 || RE.consent.test(t)) return 0;
+      if (!t || t.length > 800 || RE.consent.test(t) || RE.comments.test(t)) return 0;
+      // a teaser card of another article, labelled for subscribers
+      if (linkShare(el) > 0.5) return 0;
       if (RE.gate.test(t)) return 2;
       if (RE.sub.test(t) && !RE.news.test(t) && t.length >= 40) return 1;
       return 0;
@@ -115,7 +123,7 @@
         try { t = e.innerText || ''; } catch (err) { t = ''; }
         if (t.length > 1600) break;
         const s = judge(e);
-        if (s > bestScore || (s && s === bestScore)) { best = e; bestScore = s; }
+        if (s > bestScore) { best = e; bestScore = s; }
       }
       if (best && bestScore > score && visible(best) && outside(best)) { prompt = best; score = bestScore; }
     };
@@ -148,49 +156,88 @@
     // raw paragraphs that the rendered page does not show
     const shown = squash(D.body.innerText);
     const present = squash(D.body.textContent);
+    const keys = [], missingKeys = [];
     for (const p of cfg.paragraphs || []) {
       const s = squash(p);
       if (s.length < 30) continue;
-      const key = s.slice(Math.min(10, s.length - 30), Math.min(10, s.length - 30) + 50);
+      const at = Math.min(10, s.length - 30);
+      const key = s.slice(at, at + 50);
+      keys.push(key);
       out.total++;
       if (!shown.includes(key)) {
         out.missing++;
+        missingKeys.push(key);
         if (!present.includes(key)) out.removed++;
       }
     }
+    // holdsRaw: el holds text of the raw article (any text when the raw
+    // HTML gave no paragraphs)
+    const holdsRaw = (el, list) => {
+      const t = squash(el.textContent);
+      if (!keys.length) return t.length > 200;
+      return (list || keys).some(k => t.includes(k));
+    };
+    // close: a and b sit in the same block, at most 4 levels up from a
+    const close = (a, b) => {
+      for (let e = a, i = 0; e && e !== D.body && i < 5; e = e.parentElement, i++) if (e.contains(b)) return true;
+      return false;
+    };
 
-    // what the prompt does to the content before it: a fade, a truncated
-    // or blurred container, hidden content
     const anchor = prompt || (out.vendorUI ? q(D, out.vendorUI.slice(out.vendorUI.indexOf(': ') + 2)) : null);
-    if (anchor) {
-      const near = [];
-      for (let e = anchor, i = 0; e && e !== D.body && i < 4; e = e.parentElement, i++) {
-        near.push(e);
-        let s = e.previousElementSibling;
-        for (let j = 0; s && j < 3; j++, s = s.previousElementSibling) near.push(s);
+    if (!anchor) return out;
+
+    // The missing paragraphs count when the prompt stands where they were:
+    // after the last raw paragraph still shown, or next to the hidden ones,
+    // or (all removed) inside the article.
+    if (out.missing) {
+      let lastShown = null, hiddenNear = false;
+      for (const el of qa(D.body, 'p, li, blockquote, div, section')) {
+        if (el.childElementCount > 8) continue;
+        const t = squash(el.textContent);
+        if (t.length < 30 || t.length > 3000) continue;
+        if (visible(el)) {
+          if (keys.some(k => t.includes(k))) lastShown = el;
+        } else if (!hiddenNear && missingKeys.some(k => t.includes(k)) && close(el, anchor)) {
+          hiddenNear = true;
+        }
       }
-      for (const el of near) {
-        const st = cs(el);
-        const grad = v => String(v || '').includes('gradient');
-        if (!out.fade) {
-          if (grad(st.backgroundImage) && st.position !== 'static' && visible(el)) out.fade = cssPath(el);
-          for (const ps of ['::before', '::after']) {
-            const pst = cs(el, ps);
-            if (!out.fade && pst.content && pst.content !== 'none' && grad(pst.backgroundImage)) out.fade = cssPath(el) + ps;
-          }
+      const after = lastShown && (lastShown.compareDocumentPosition(anchor) & 4) && close(lastShown, anchor);
+      const inArticle = !lastShown && !!anchor.closest('article, main, [itemprop="articleBody"], [role="main"]');
+      out.missingNear = !!(after || hiddenNear || inArticle);
+    }
+
+    // what the prompt does to the article before it: a fade, a truncated
+    // or blurred container, hidden content
+    const near = [];
+    for (let e = anchor, i = 0; e && e !== D.body && i < 4; e = e.parentElement, i++) {
+      near.push(e);
+      let s = e.previousElementSibling;
+      for (let j = 0; s && j < 3; j++, s = s.previousElementSibling) near.push(s);
+    }
+    const inert = el => /^(SCRIPT|STYLE|TEMPLATE|NOSCRIPT|LINK|META|svg)$/i.test(el.tagName);
+    for (const el of near) {
+      if (inert(el)) continue;
+      const st = cs(el);
+      const grad = v => String(v || '').includes('gradient');
+      const before = el !== anchor && !el.contains(anchor);
+      if (!out.fade) {
+        if (grad(st.backgroundImage) && st.position !== 'static' && visible(el)) out.fade = cssPath(el);
+        for (const ps of ['::before', '::after']) {
+          const pst = cs(el, ps);
+          if (!out.fade && pst.content && pst.content !== 'none' && grad(pst.backgroundImage)) out.fade = cssPath(el) + ps;
         }
-        if (!out.truncated && el !== anchor && !el.contains(anchor) && (st.overflowY === 'hidden' || st.overflowY === 'clip') &&
-            el.clientHeight > 0 && el.scrollHeight > el.clientHeight + 50 && norm(el.textContent).length > 200) {
-          out.truncated = cssPath(el);
+      }
+      if (!out.truncated && before && (st.overflowY === 'hidden' || st.overflowY === 'clip') &&
+          el.clientHeight > 0 && el.scrollHeight > el.clientHeight + 50 && holdsRaw(el)) {
+        out.truncated = cssPath(el);
+      }
+      if (!out.blurred && before) {
+        for (const c of [el].concat(Array.from(el.children).slice(0, 20))) {
+          if (String(cs(c).filter || '').includes('blur') && holdsRaw(c)) { out.blurred = cssPath(c); break; }
         }
-        if (!out.blurred && el !== anchor && !el.contains(anchor)) {
-          for (const c of [el].concat(Array.from(el.children).slice(0, 20))) {
-            if (String(cs(c).filter || '').includes('blur') && norm(c.textContent).length > 100) { out.blurred = cssPath(c); break; }
-          }
-        }
-        if (!out.hiddenNext && el !== anchor && !el.contains(anchor) && !visible(el) && norm(el.textContent).length > 300) {
-          out.hiddenNext = cssPath(el);
-        }
+      }
+      if (!out.hiddenNext && before && !visible(el) && holdsRaw(el, missingKeys.length ? missingKeys : null)) {
+        out.hiddenNext = cssPath(el);
       }
     }
     return out;

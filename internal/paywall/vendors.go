@@ -16,6 +16,9 @@ type Vendor struct {
 	Globals []string `json:"globals"`
 	// Containers select the vendor's paywall UI or gated-content wrappers.
 	Containers []string `json:"containers"`
+	// Text are case-sensitive markers that the vendor has publishers put in
+	// the article text (raw HTML only).
+	Text []string `json:"-"`
 }
 
 // Vendors returns the paywall vendor table, a fresh copy on every call.
@@ -80,7 +83,8 @@ func Vendors() []Vendor {
 		{
 			Name:       "steady",
 			Scripts:    []string{"steadyhq.com"},
-			Inline:     []string{"___STEADY_PAYWALL___", "steadyhq"},
+			Inline:     []string{"steadyhq"},
+			Text:       []string{"___STEADY_PAYWALL___"},
 			Globals:    []string{"SteadyWidgetSettings"},
 			Containers: []string{"[id*=\"steady-paywall\"]", "[class*=\"steady-paywall\"]", "[id^=\"steady-checkout\"]"},
 		},

@@ -13,6 +13,9 @@ type Vocabulary struct {
 	// Newsletter names newsletters and mailing lists: a box that offers one
 	// is not a paywall prompt unless it also says Gate.
 	Newsletter []string `json:"newsletter"`
+	// Comments name comment sections: "commenting is for subscribers" is
+	// not a paywall on the article.
+	Comments []string `json:"comments"`
 }
 
 // Words returns the paywall vocabulary, a fresh copy on every call.
@@ -37,6 +40,9 @@ func Words() Vocabulary {
 		},
 		Newsletter: []string{
 			"newsletter*", "nieuwsbrief*", "boletín", "boletim", "mailing list", "e-mail updates", "email updates", "inbox",
+		},
+		Comments: []string{
+			"comment*", "kommentar*", "commentaire*", "commenter", "comentar*", "commenti", "commentare", "reageren", "reacties", "comentário*", "komentarz*", "komentowa*",
 		},
 	}
 }

@@ -1,0 +1,145 @@
+package consent
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"testing"
+	"time"
+
+	"github.com/linkproof/linkproof/render"
+)
+
+// One browser and one fixture server serve the whole test binary.
+var (
+	browser *render.Browser
+	srv     *httptest.Server
+)
+
+// afterConsent is the link that the fixtures add once consent is given.
+const afterConsent = "https://target.example/after-consent"
+
+func TestMain(m *testing.M) { os.Exit(testMain(m)) }
+
+func testMain(m *testing.M) int {
+	if _, err := render.ExecPath(""); err != nil {
+		if os.Getenv("CI") == "true" {
+			fmt.Fprintf(os.Stderr, "FAIL: the consent tests need Chromium in CI: %v\n", err)
+			return 1
+		}
+		fmt.Fprintf(os.Stderr, "skipping the consent tests: %v\n", err)
+		return 0
+	}
+	// Chrome takes its proxy from the environment: send everything that is
+	// not loopback (the fixtures' vendor CDN URLs) to a proxy that refuses
+	// it, so that no request leaves the machine and none waits for DNS.
+	refuse := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		http.Error(w, "no network in tests", http.StatusForbidden)
+	}))
+	defer refuse.Close()
+	// Only Chrome gets it: the environment is restored once it started.
+	restore := setEnv(map[string]string{"http_proxy": refuse.URL, "https_proxy": refuse.URL, "all_proxy": refuse.URL})
+	srv = httptest.NewServer(fixtureHandler())
+	defer srv.Close()
+	var err error
+	browser, err = render.New(context.Background(), render.WithTimeout(15*time.Second), render.WithSettle(100*time.Millisecond, time.Second))
+	restore()
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "FAIL: starting the browser: %v\n", err)
+		return 1
+	}
+	code := m.Run()
+	if err := browser.Close(); err != nil {
+		fmt.Fprintf(os.Stderr, "FAIL: closing the browser: %v\n", err)
+		code = 1
+	}
+	return code
+}
+
+// fixtureHandler serves testdata/ and the generated generic-language pages.
+func fixtureHandler() http.Handler {
+	mux := http.NewServeMux()
+	mux.Handle("/", http.FileServer(http.Dir("testdata")))
+	mux.HandleFunc("/generic/{lang}", func(w http.ResponseWriter, r *http.Request) {
+		for _, g := range genericPages() {
+			if g.lang == r.PathValue("lang") {
+				w.Header().Set("Content-Type", "text/html; charset=utf-8")
+				fmt.Fprint(w, g.html())
+				return
+			}
+		}
+		http.NotFound(w, r)
+	})
+	return mux
+}
+
+// open renders path of the fixture server (or an absolute URL) without
+// scrolling and closes the page at the end of the test.
+func open(t *testing.T, path string) *render.Page {
+	t.Helper()
+	u := path
+	if len(u) > 0 && u[0] == '/' {
+		u = srv.URL + path
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	p, err := browser.Open(ctx, u, render.WithoutScroll())
+	if err != nil {
+		t.Fatalf("opening %s: %v", u, err)
+	}
+	t.Cleanup(func() { p.Close() })
+	if p.Failed {
+		t.Fatalf("rendering %s failed: %s", u, p.Err)
+	}
+	return p
+}
+
+func hasLink(p *render.Page, href string) bool {
+	for _, l := range p.Links {
+		if l.Href == href {
+			return true
+		}
+	}
+	return false
+}
+
+func testCtx(t *testing.T) context.Context {
+	ctx, cancel := context.WithTimeout(context.Background(), 40*time.Second)
+	t.Cleanup(cancel)
+	return ctx
+}
+
+// jsonCall returns the expression that calls the function fn with arg.
+func jsonCall(fn string, arg any) (string, error) {
+	b, err := json.Marshal(arg)
+	if err != nil {
+		return "", err
+	}
+	return "(" + fn + ")(" + string(b) + ")", nil
+}
+
+// setEnv sets the variables and returns a func that restores them.
+func setEnv(vars map[string]string) func() {
+	type saved struct {
+		value string
+		set   bool
+	}
+	old := map[string]saved{}
+	for k, v := range vars {
+		o, ok := os.LookupEnv(k)
+		old[k] = saved{o, ok}
+		os.Setenv(k, v)
+	}
+	return func() {
+		for k, o := range old {
+			if o.set {
+				os.Setenv(k, o.value)
+			} else {
+				os.Unsetenv(k)
+			}
+		}
+	}
+}
