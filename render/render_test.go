@@ -555,7 +555,7 @@ func TestBeforeUnload(t *testing.T) {
 	}
 	// Open the page again, stay on it with a user gesture (which arms
 	// beforeunload), and close it.
-	q, err := shared.Open(context.Background(), srv.URL+"/beforeunload.html", WithPageTimeout(150*time.Millisecond))
+	q, err := shared.Open(context.Background(), srv.URL+"/beforeunload-stay.html", WithoutScroll())
 	if err != nil {
 		t.Fatal(err)
 	}
