@@ -570,6 +570,9 @@ func (o *opener) kill() {
 func (o *opener) scroll(ctx context.Context) error {
 	d := min(time.Until(o.budget), scrollTimeout)
 	if d <= 0 {
+		// Lazy content below the fold was never triggered: say so, or a lazy link
+		// would look removed.
+		o.timeout("no time was left to scroll within " + o.cfg.timeout.String())
 		return nil
 	}
 	sctx, cancel := joinCtx(o.t.ctx, ctx, d)

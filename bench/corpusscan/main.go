@@ -14,7 +14,6 @@ package main
 import (
 	"bufio"
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -210,7 +209,7 @@ func scanPage(ctx context.Context, b *render.Browser, r *result) {
 		r.Consent = d
 	}
 	if d, err := paywall.DetectRendered(ctx, p, r.RawPaywall); err != nil {
-		r.RenderErr = errors.Join(errors.New(r.RenderErr), err).Error()
+		r.RenderErr = strings.TrimPrefix(r.RenderErr+"; "+err.Error(), "; ")
 	} else {
 		r.Paywall = d
 	}

@@ -44,8 +44,8 @@ gone pages — runs a batch over its lost-links export, and writes the report.`,
 		},
 	}
 	opts.Common.addFlags(cmd)
-	cmd.Flags().Lookup("timeout").DefValue = "8s"
-	opts.Common.Timeout = 8 * time.Second
+	cmd.Flags().Lookup("timeout").DefValue = "15s"
+	opts.Common.Timeout = 15 * time.Second
 	cmd.Flags().StringVar(&opts.Out, "out", "linkproof-demo", "output directory")
 	cmd.Flags().BoolVar(&opts.Keep, "serve", false, "keep serving the fixture site after the run (Ctrl-C to stop)")
 	return cmd

@@ -356,14 +356,19 @@
     const tall = Math.max(D.documentElement.scrollHeight, D.body ? D.body.scrollHeight : 0) > VH * 1.2;
     return locked && tall;
   }
-  // contentHidden: next to the UI the page shows almost no text, or its
-  // main blocks are blurred.
+  // contentHidden: the page holds text but shows almost none of it next to
+  // the UI, or its main blocks are blurred.
   function contentHidden(ui) {
     if (!D.body) return false;
-    let all = 0, mine = 0;
-    try { all = norm(D.body.innerText).length; } catch (e) { all = 0; }
+    let shown = 0, mine = 0, held = 0;
+    try { shown = norm(D.body.innerText).length; } catch (e) { shown = 0; }
     try { mine = inside(ui, D.body) ? norm(ui.innerText).length : 0; } catch (e) { mine = 0; }
-    if (all - mine < 200) return true;
+    const walker = D.createTreeWalker(D.body, 4);
+    for (let t = walker.nextNode(), n = 0; t && n < 20000 && held < 5000; t = walker.nextNode(), n++) {
+      const p = t.parentElement;
+      if (p && !/^(SCRIPT|STYLE|NOSCRIPT|TEMPLATE)$/.test(p.tagName) && !inside(p, ui)) held += norm(t.nodeValue).length;
+    }
+    if (held >= 500 && shown - mine < 200) return true;
     for (const el of Array.from(D.body.children).slice(0, 50)) {
       if (inside(ui, el)) continue;
       const f = cs(el).filter || '';

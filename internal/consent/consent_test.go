@@ -34,6 +34,7 @@ func TestVendorFixtures(t *testing.T) {
 		{"osano.html", "osano", false, ".osano-cm-accept-all", false},
 		{"borlabs.html", "borlabs", true, "#BorlabsCookieBox a[data-cookie-accept-all]", false},
 		{"termly.html", "termly", false, "[data-tid=\"banner-accept\"]", false},
+		{"klaro.html", "klaro", false, ".klaro .cookie-notice .cm-btn-success", false},
 		{"google-fc.html", "google-fc", true, ".fc-cta-consent", false},
 	}
 	for _, tc := range tests {
@@ -190,7 +191,8 @@ func TestGenericLanguages(t *testing.T) {
 }
 
 // TestWalls covers the other outcomes: a German wall of no known vendor
-// that locks scrolling, a wall with no accept button, a CMP whose button
+// that locks scrolling, a small Portuguese banner whose page shows its
+// content only after consent (a wall too), a wall with no accept button, a CMP whose button
 // does nothing (bounded attempts), a wall that reloads the page on consent,
 // a banner that hides nothing, and pages that must not read as consent UIs.
 func TestWalls(t *testing.T) {
@@ -208,6 +210,8 @@ func TestWalls(t *testing.T) {
 	}{
 		{"German wall, content after consent", "generic-de.html",
 			want{shown: true, wall: true, locked: true, rule: RuleGeneric, clicked: true, dismissed: true, attempts: 1, link: true}},
+		{"content hidden until consent", "hidden-content.html",
+			want{shown: true, wall: true, rule: RuleGeneric, clicked: true, dismissed: true, attempts: 1, link: true}},
 		{"no accept button", "stuck.html",
 			want{shown: true, wall: true, rule: RuleGeneric, attempts: 1, errPart: "no accept button"}},
 		{"button that does nothing", "noop.html",

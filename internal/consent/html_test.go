@@ -29,7 +29,9 @@ func TestDetectHTMLFixtures(t *testing.T) {
 		{"borlabs.html", []string{"borlabs"}},
 		{"termly.html", []string{"termly"}},
 		{"google-fc.html", []string{"google-fc"}},
+		{"klaro.html", []string{"klaro"}},
 		{"generic-de.html", nil},
+		{"hidden-content.html", nil},
 		{"newsletter.html", nil},
 		{"stuck.html", nil},
 	}

@@ -30,6 +30,8 @@ func TestDetectRendered(t *testing.T) {
 		// A weak prompt on a page that says it is free, and a newsletter box.
 		{"free.html", false, []string{"subscribe prompt \"Enjoying our reporting?"}, false, []string{"piano"}, true},
 		{"newsletter.html", false, nil, false, nil, false},
+		// Every vendor's global and no evidence: vendors, no paywall.
+		{"vendors.html", false, nil, false, []string{"laterpay", "leaky-paywall", "memberful", "pelcro", "piano", "pigeon", "poool", "steady", "swg", "zephr"}, false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.file, func(t *testing.T) {
