@@ -200,14 +200,19 @@ func (in *Inspector) seePast(ctx context.Context, p *page, rp *render.Page) {
 	if d, err := consent.Detect(ctx, rp); err == nil {
 		p.consent = d
 	}
+	if p.consent.Shown {
+		in.giveConsent(ctx, p, rp)
+	}
+	// After consent, so that a cookie wall is not read as a paywall's overlay.
 	if p.rawPage != nil {
 		if d, err := paywall.DetectRendered(ctx, rp, p.paywall); err == nil {
 			p.paywall = d
 		}
 	}
-	if !p.consent.Shown {
-		return
-	}
+}
+
+// giveConsent accepts the consent UI, keeping screenshots before and after and the links after.
+func (in *Inspector) giveConsent(ctx context.Context, p *page, rp *render.Page) {
 	if in.store != nil {
 		if s, err := rp.ViewportScreenshot(ctx); err == nil {
 			p.shotBefore = &s
