@@ -83,9 +83,7 @@ func runList(ctx context.Context, io *IOStreams, now func() time.Time, c *Common
 		Out:         out,
 		Concurrency: c.Concurrency,
 		Resume:      resume,
-		PageBudget: func(rows int) time.Duration {
-			return 3*c.Timeout + 15*time.Second + time.Duration(rows)*2*time.Second
-		},
+		PageBudget:  c.pageBudget,
 	}
 	if io.ErrTTY || c.Progress {
 		cfg.Progress = newProgress(io.ErrOut, io.ErrTTY, io.ErrWidth, now)

@@ -90,6 +90,12 @@ func (c *CommonOptions) resolve() error {
 	return nil
 }
 
+// pageBudget bounds the work on one page and its rows in a batch: fetch, render, consent and
+// one element screenshot per row, each within --timeout (docs/decisions: batch groups by source).
+func (c *CommonOptions) pageBudget(rows int) time.Duration {
+	return 3*c.Timeout + 15*time.Second + time.Duration(rows)*2*time.Second
+}
+
 func defaultConcurrency() int {
 	n := runtime.NumCPU() * 2
 	return max(2, min(n, 8))
