@@ -123,9 +123,7 @@ func runCheck(ctx context.Context, opts *CheckOptions) error {
 	}
 	defer e.Close()
 	cfg := batch.Config{Inspector: e.insp, Out: out, Concurrency: opts.Common.Concurrency,
-		PageBudget: func(rows int) time.Duration {
-			return 3*opts.Common.Timeout + 15*time.Second + time.Duration(rows)*2*time.Second
-		}}
+		PageBudget: opts.Common.pageBudget}
 	if opts.IO.ErrTTY || opts.Common.Progress {
 		cfg.Progress = newProgress(opts.IO.ErrOut, opts.IO.ErrTTY, opts.IO.ErrWidth, opts.Now)
 	}
