@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"golang.org/x/net/idna"
 )
 
 // Entry is one saved page.
@@ -14,6 +16,7 @@ type Entry struct {
 	File    string   // absolute path of the saved HTML
 	Name    string   // file name as listed
 	URL     *url.URL // original URL (made up when the list has none, see Load)
+	Raw     string   // the URL as listed (non-ASCII hosts as written), or URL.String()
 	Flags   []string // rough hints of the list (consent, paywall, ...)
 	Derived bool     // URL came from the page's canonical link or was made up
 }
@@ -24,7 +27,15 @@ func (e Entry) Key() string {
 }
 
 func key(host, requestURI string) string {
-	return strings.ToLower(host) + " " + requestURI
+	return asciiHost(host) + " " + requestURI
+}
+
+// asciiHost is host lower-cased and in its IDNA ASCII form (xn--...), as a browser sends it.
+func asciiHost(host string) string {
+	if a, err := idna.Lookup.ToASCII(host); err == nil {
+		return strings.ToLower(a)
+	}
+	return strings.ToLower(host)
 }
 
 // FallbackHost is the host of pages whose list entry has no usable URL and whose HTML names no
@@ -59,6 +70,9 @@ func Load(dir string) ([]Entry, error) {
 			e.Flags = strings.Split(cols[3], ",")
 		}
 		u, err := url.Parse(strings.TrimSpace(cols[1]))
+		if err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" && u.Fragment == "" {
+			e.Raw = strings.TrimSpace(cols[1])
+		}
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 			body, rerr := os.ReadFile(e.File)
 			if rerr != nil {
@@ -75,6 +89,9 @@ func Load(dir string) ([]Entry, error) {
 			u.Path = "/"
 		}
 		e.URL = u
+		if e.Raw == "" {
+			e.Raw = u.String()
+		}
 		if seen[e.Key()] {
 			continue
 		}

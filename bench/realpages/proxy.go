@@ -15,7 +15,6 @@ import (
 	"net/http"
 	"os"
 	"strconv"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -53,7 +52,7 @@ func NewProxy(entries []Entry) (*Proxy, error) {
 	p := &Proxy{pages: map[string]Entry{}, hosts: map[string]bool{}, leafs: map[string]*tls.Certificate{}, conns: map[net.Conn]bool{}, done: make(chan struct{})}
 	for _, e := range entries {
 		p.pages[e.Key()] = e
-		p.hosts[strings.ToLower(e.URL.Hostname())] = true
+		p.hosts[asciiHost(e.URL.Hostname())] = true
 	}
 	if err := p.newCA(); err != nil {
 		return nil, err
@@ -101,7 +100,7 @@ func (p *Proxy) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case r.Method == http.MethodConnect:
 		p.tunnel(w, r)
 	case r.URL.IsAbs():
-		if !p.hosts[strings.ToLower(r.URL.Hostname())] {
+		if !p.hosts[asciiHost(r.URL.Hostname())] {
 			p.block(w)
 			return
 		}
@@ -148,7 +147,7 @@ func (p *Proxy) tunnel(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		host = r.Host
 	}
-	host = strings.ToLower(host)
+	host = asciiHost(host)
 	if !p.hosts[host] {
 		p.block(w)
 		return

@@ -113,8 +113,9 @@ func TestPick(t *testing.T) {
 }
 
 func TestProxy(t *testing.T) {
-	dir := writeCorpus(t, map[string]string{"a.html": "<p>saved page A</p>", "b.html": "<p>saved page B</p>"},
-		"file\toriginal_url\tbytes\tflags\nreal-pages/a.html\thttps://www.a.example/news/1.html?id=2\t1\t\nreal-pages/b.html\thttp://b.example/\t1\t\n")
+	dir := writeCorpus(t, map[string]string{"a.html": "<p>saved page A</p>", "b.html": "<p>saved page B</p>", "c.html": "<p>saved page C</p>"},
+		"file\toriginal_url\tbytes\tflags\nreal-pages/a.html\thttps://www.a.example/news/1.html?id=2\t1\t\nreal-pages/b.html\thttp://b.example/\t1\t\n"+
+			"real-pages/c.html\thttps://blog.stössen.example/post/\t1\t\n")
 	entries, err := Load(dir)
 	if err != nil {
 		t.Fatal(err)
@@ -139,6 +140,7 @@ func TestProxy(t *testing.T) {
 		{"https://WWW.A.EXAMPLE/news/1.html?id=2", 200, "saved page A"},
 		{"https://www.a.example/news/style.css", 404, ""},
 		{"http://b.example/", 200, "saved page B"},
+		{"https://blog.xn--stssen-xxa.example/post/", 200, "saved page C"},
 		{"http://b.example/robots.txt", 404, ""},
 		{"https://elsewhere.example/", 0, ""},
 		{"http://elsewhere.example/", 403, ""},
@@ -163,7 +165,7 @@ func TestProxy(t *testing.T) {
 		}
 	}
 	c := p.Counts()
-	if c.Pages != 3 || c.NotFound != 2 || c.Blocked != 2 {
-		t.Errorf("counts %+v, want 3 pages, 2 not found, 2 blocked", c)
+	if c.Pages != 4 || c.NotFound != 2 || c.Blocked != 2 {
+		t.Errorf("counts %+v, want 4 pages, 2 not found, 2 blocked", c)
 	}
 }

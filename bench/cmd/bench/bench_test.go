@@ -146,3 +146,27 @@ func TestLineCounter(t *testing.T) {
 		}
 	}
 }
+
+func TestPaired(t *testing.T) {
+	ms := []measurement{
+		{Contender: "linkproof", Concurrency: 4, Run: 1, Wall: 10}, {Contender: "floor", Concurrency: 4, Run: 1, Wall: 5},
+		{Contender: "linkproof", Concurrency: 4, Run: 2, Wall: 30}, {Contender: "floor", Concurrency: 4, Run: 2, Wall: 10},
+		{Contender: "linkproof", Concurrency: 4, Run: 3, Wall: 12}, {Contender: "floor", Concurrency: 4, Run: 3, Wall: 3},
+		{Contender: "linkproof", Concurrency: 1, Run: 1, Wall: 100}, {Contender: "floor", Concurrency: 1, Run: 1, Wall: 1},
+	}
+	ratio := func(lp, o measurement) float64 { return lp.Wall / o.Wall }
+	tests := []struct {
+		conc  int
+		other string
+		want  float64
+	}{
+		{4, "floor", 3}, // rounds 2x, 3x, 4x
+		{1, "floor", 100},
+		{4, "reference", 0},
+	}
+	for _, tt := range tests {
+		if got := paired(ms, tt.conc, tt.other, ratio); got != tt.want {
+			t.Errorf("paired(%d, %s) = %v, want %v", tt.conc, tt.other, got, tt.want)
+		}
+	}
+}

@@ -66,7 +66,7 @@ func runReal(ctx context.Context, o options, ws *workspace) error {
 		if e.Derived {
 			sum.Derived++
 		}
-		rows = append(rows, []string{e.URL.String(), l.URL, l.Text, l.Where})
+		rows = append(rows, []string{e.Raw, l.URL, l.Text, l.Where})
 		if o.rows > 0 && len(rows) >= o.rows {
 			break
 		}

@@ -94,9 +94,28 @@ type summaryRow struct {
 // ratio compares linkproof with the others at one concurrency.
 type ratio struct {
 	Concurrency       int
-	SpeedupVsRef      float64 // linkproof rows/s / reference rows/s
-	WallVsFloor       float64 // linkproof wall / floor wall
+	SpeedupVsRef      float64 // linkproof rows/s / reference rows/s, of the medians
+	WallVsFloor       float64 // linkproof wall / floor wall, of the medians
 	CPUVsRef, CPUVsFl float64
+	// The same ratios taken round by round (runs that ran back to back, under about the same
+	// load), then the median: steadier than the ratio of medians on a shared machine.
+	PairedSpeedupVsRef, PairedWallVsFloor float64
+}
+
+// paired is the median over rounds of f(linkproof run, other run) for runs of one round.
+func paired(ms []measurement, conc int, other string, f func(lp, o measurement) float64) float64 {
+	var rs []float64
+	for _, a := range ms {
+		if a.Contender != "linkproof" || a.Concurrency != conc {
+			continue
+		}
+		for _, b := range ms {
+			if b.Contender == other && b.Concurrency == conc && b.Run == a.Run && b.Wall > 0 && a.Wall > 0 {
+				rs = append(rs, f(a, b))
+			}
+		}
+	}
+	return median(rs)
 }
 
 // targetCheck is one target of the issue and whether it was met.
@@ -195,13 +214,17 @@ func (r *report) finish(c *corpus.Corpus) {
 			rt.WallVsFloor = lp.Wall / fl.Wall
 			rt.CPUVsFl = lp.CPU / fl.CPU
 		}
+		rt.PairedSpeedupVsRef = paired(r.Measurements, conc, "reference", func(lp, o measurement) float64 { return o.Wall / lp.Wall })
+		rt.PairedWallVsFloor = paired(r.Measurements, conc, "floor", func(lp, o measurement) float64 { return lp.Wall / o.Wall })
 		r.Ratios = append(r.Ratios, rt)
 		if conc == targetConc {
-			if rt.SpeedupVsRef > 0 {
-				r.Targets = append(r.Targets, targetCheck{"linkproof rows/s vs reference, concurrency 4", fmt.Sprintf(">= %.1fx", targetSpeedup), fmt.Sprintf("%.2fx", rt.SpeedupVsRef), rt.SpeedupVsRef >= targetSpeedup})
+			if rt.PairedSpeedupVsRef > 0 {
+				r.Targets = append(r.Targets, targetCheck{"linkproof rows/s vs reference, concurrency 4 (median of rounds)", fmt.Sprintf(">= %.1fx", targetSpeedup),
+					fmt.Sprintf("%.2fx (CPU per row %.2fx less)", rt.PairedSpeedupVsRef, 1/rt.CPUVsRef), rt.PairedSpeedupVsRef >= targetSpeedup})
 			}
-			if rt.WallVsFloor > 0 {
-				r.Targets = append(r.Targets, targetCheck{"linkproof wall time vs floor, concurrency 4", fmt.Sprintf("<= %.1fx", targetFloor), fmt.Sprintf("%.2fx", rt.WallVsFloor), rt.WallVsFloor <= targetFloor})
+			if rt.PairedWallVsFloor > 0 {
+				r.Targets = append(r.Targets, targetCheck{"linkproof wall time vs floor, concurrency 4 (median of rounds)", fmt.Sprintf("<= %.1fx", targetFloor),
+					fmt.Sprintf("%.2fx (CPU %.2fx)", rt.PairedWallVsFloor, rt.CPUVsFl), rt.PairedWallVsFloor <= targetFloor})
 			}
 			r.Targets = append(r.Targets, targetCheck{"linkproof peak RSS of the tree, concurrency 4", "<= 1.5 GiB", fmt.Sprintf("%s (PSS %s)", mib(lp.PeakRSS), mib(lp.PeakPSS)), lp.PeakRSS <= targetRSS})
 		}
@@ -331,8 +354,8 @@ func (r *report) printNotes(w io.Writer) {
 	if len(r.Ratios) > 0 {
 		fmt.Fprintln(w)
 		for _, rt := range r.Ratios {
-			fmt.Fprintf(w, "concurrency %d: linkproof/reference rows/s %s, linkproof/floor wall %s, CPU linkproof/reference %s, linkproof/floor %s\n",
-				rt.Concurrency, x(rt.SpeedupVsRef), x(rt.WallVsFloor), x(rt.CPUVsRef), x(rt.CPUVsFl))
+			fmt.Fprintf(w, "concurrency %d: linkproof/reference rows/s %s (median of rounds %s), linkproof/floor wall %s (median of rounds %s), CPU linkproof/reference %s, linkproof/floor %s\n",
+				rt.Concurrency, x(rt.SpeedupVsRef), x(rt.PairedSpeedupVsRef), x(rt.WallVsFloor), x(rt.PairedWallVsFloor), x(rt.CPUVsRef), x(rt.CPUVsFl))
 		}
 	}
 	for _, a := range r.Agreement {
