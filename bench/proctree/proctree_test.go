@@ -100,7 +100,7 @@ func TestTree(t *testing.T) {
 		t.Fatal(err)
 	}
 	seen = s.Stop()
-	if seen.Samples == 0 || seen.PeakRSS == 0 || seen.PeakPSS == 0 || seen.PeakProc < 2 {
+	if seen.Samples == 0 || seen.PeakRSS == 0 || seen.PeakPSS == 0 || seen.PeakProc < 2 || seen.RootCPU == 0 {
 		t.Errorf("summary %+v: want samples of two processes with memory", seen)
 	}
 	if m, err := Measure(os.Getpid(), 0, false); err != nil || m.Procs != 1 {

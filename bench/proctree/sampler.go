@@ -22,7 +22,8 @@ type Summary struct {
 	PeakRSS  uint64
 	PeakPSS  uint64
 	PeakProc int
-	Last     Sample // the last sample with a live tree
+	RootCPU  time.Duration // the largest RootCPU seen (the top process may end before its tree)
+	Last     Sample        // the last sample with a live tree
 }
 
 // Measure takes one sample of the tree below root. top is the tree's top process (the
@@ -101,6 +102,7 @@ func (s *Sampler) add(m Sample) {
 	s.sum.PeakRSS = max(s.sum.PeakRSS, m.RSS)
 	s.sum.PeakPSS = max(s.sum.PeakPSS, m.PSS)
 	s.sum.PeakProc = max(s.sum.PeakProc, m.Procs)
+	s.sum.RootCPU = max(s.sum.RootCPU, m.RootCPU)
 	s.sum.Last = m
 }
 

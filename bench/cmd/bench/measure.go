@@ -31,7 +31,7 @@ type measurement struct {
 	CPU         float64 // seconds, user + system of the whole tree
 	UserCPU     float64
 	SysCPU      float64
-	RootCPU     float64 // seconds of the contender's own process (Go or Node), at the last sample
+	RootCPU     float64 // seconds of the contender's own process (Go or Node), as last seen alive
 	PeakRSS     uint64  // bytes, summed over the tree
 	PeakPSS     uint64  // bytes, summed over the tree
 	PeakProcs   int
@@ -135,7 +135,7 @@ func measure(ctx context.Context, ws *workspace, s runSpec) (measurement, error)
 	m.RowsPerSec = float64(s.rows) / m.Wall
 	m.UserCPU, m.SysCPU = (u1 - u0).Seconds(), (s1 - s0).Seconds()
 	m.CPU = m.UserCPU + m.SysCPU
-	m.RootCPU = sum.Last.RootCPU.Seconds()
+	m.RootCPU = sum.RootCPU.Seconds()
 	m.PeakRSS, m.PeakPSS, m.PeakProcs, m.Samples = sum.PeakRSS, sum.PeakPSS, sum.PeakProc, sum.Samples
 	m.Killed = killed
 	m.Trace = trace
