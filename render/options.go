@@ -17,6 +17,10 @@ const (
 	// DefaultMaxScreenshotHeight caps full-page screenshots and scrolling, in
 	// CSS pixels.
 	DefaultMaxScreenshotHeight = 8000
+	// DefaultScreenshotScale is the scale of full-page screenshots: image
+	// pixels per CSS pixel. At 0.5 body text stays legible and the capture
+	// costs a third of a full-resolution one (docs/decisions).
+	DefaultScreenshotScale = 0.5
 	// DefaultViewportWidth and DefaultViewportHeight are the viewport size in
 	// CSS pixels.
 	DefaultViewportWidth  = 1280
@@ -35,6 +39,7 @@ type config struct {
 	quiet         time.Duration
 	settleMax     time.Duration
 	maxShotHeight int
+	shotScale     float64
 	logf          func(string, ...any)
 }
 
@@ -46,6 +51,7 @@ func defaultConfig() config {
 		quiet:         DefaultSettleQuiet,
 		settleMax:     DefaultSettleMax,
 		maxShotHeight: DefaultMaxScreenshotHeight,
+		shotScale:     DefaultScreenshotScale,
 		logf:          func(string, ...any) {},
 	}
 }
@@ -108,6 +114,18 @@ func WithMaxScreenshotHeight(px int) Option {
 	return func(c *config) {
 		if px > 0 {
 			c.maxShotHeight = px
+		}
+	}
+}
+
+// WithScreenshotScale sets the scale of full-page screenshots (Screenshot):
+// image pixels per CSS pixel, from 0.1 to 1 (default 0.5). Viewport and link
+// screenshots are always at full resolution. Values outside the range keep
+// the default.
+func WithScreenshotScale(s float64) Option {
+	return func(c *config) {
+		if s >= 0.1 && s <= 1 {
+			c.shotScale = s
 		}
 	}
 }

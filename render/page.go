@@ -311,7 +311,8 @@ type opener struct {
 	probeCh      chan probeResult // capacity 1: one probe at a time
 	probeSince   time.Time        // when the outstanding probe started; zero: none
 	probes       sync.WaitGroup
-	probedAt     time.Time // last answered probe
+	probeStarted time.Time // when the outstanding probe was sent
+	probedFrom   time.Time // when the last answered probe was sent
 	domChanged   time.Time // when the DOM last changed, as of that probe
 	refresh      float64
 	terminations int
@@ -355,7 +356,7 @@ func (o *opener) run(ctx context.Context) error {
 	if err := o.navigate(ctx); err != nil || o.failed || o.noDocument {
 		return err
 	}
-	if err := o.settle(ctx, pctx, o.cfg.settleMax); err != nil {
+	if err := o.settle(ctx, pctx, o.cfg.quiet, o.cfg.settleMax, time.Time{}); err != nil {
 		return err
 	}
 	if o.cfg.scroll && !o.failed && !o.timedOut {
@@ -363,7 +364,9 @@ func (o *opener) run(ctx context.Context) error {
 			return err
 		}
 		if o.scrollSteps > 0 && !o.failed && !o.timedOut {
-			if err := o.settle(ctx, pctx, o.cfg.settleMax/2); err != nil {
+			// Scroll-triggered loaders start within the scroll's frames; a
+			// shorter window after the scroll catches the debounced ones.
+			if err := o.settle(ctx, pctx, o.cfg.quiet/2, o.cfg.settleMax/2, time.Now()); err != nil {
 				return err
 			}
 		}
@@ -434,15 +437,24 @@ func (o *opener) awaitCrash(ctx context.Context, errorText string) string {
 }
 
 // settle waits until the current document has fired its load event and then
-// has had no request in flight and no DOM change for the quiet window; or, after
-// the load event, until max has passed; or until the budget runs out. Probes
-// run with pctx.
-func (o *opener) settle(ctx, pctx context.Context, max time.Duration) error {
+// has had no request in flight and no DOM change for window, and window has
+// passed since from (zero: no such bound); or, after the load event, until max
+// has passed; or until the budget runs out. Only a probe sent after from
+// vouches for the DOM. Probes run with pctx.
+func (o *opener) settle(ctx, pctx context.Context, window, max time.Duration, from time.Time) error {
 	budget := time.NewTimer(time.Until(o.budget))
 	defer budget.Stop()
 	tick := time.NewTicker(probeInterval)
 	defer tick.Stop()
+	// due fires when the quiet window would end if nothing happens meanwhile, so
+	// that settling does not wait for the next tick.
+	due := time.NewTimer(time.Hour)
+	due.Stop()
+	defer due.Stop()
 	var readySince time.Time
+	if o.probeSince.IsZero() {
+		o.startProbe(pctx)
+	}
 	for {
 		now := time.Now()
 		a := o.t.state.activity(now)
@@ -457,8 +469,11 @@ func (o *opener) settle(ctx, pctx context.Context, max time.Duration) error {
 			if readySince.IsZero() {
 				readySince = now
 			}
-			if o.quiet(a, now) || now.Sub(readySince) >= max {
+			if o.quiet(a, now, window, from) || now.Sub(readySince) >= max {
 				return nil
+			}
+			if at := o.quietAt(a, window, from); !a.netBusy && at.After(now) {
+				due.Reset(at.Sub(now))
 			}
 		} else {
 			readySince = time.Time{}
@@ -482,6 +497,7 @@ func (o *opener) settle(ctx, pctx context.Context, max time.Duration) error {
 			}
 			return nil
 		case <-o.t.state.wake:
+		case <-due.C:
 		case <-tick.C:
 			if o.probeSince.IsZero() {
 				o.startProbe(pctx)
@@ -492,14 +508,13 @@ func (o *opener) settle(ctx, pctx context.Context, max time.Duration) error {
 	}
 }
 
-// quiet reports whether the network and the DOM have been quiet for the
-// quiet window, and no meta refresh is due.
-func (o *opener) quiet(a activity, now time.Time) bool {
-	q := o.cfg.quiet
+// quiet reports whether the network and the DOM have been quiet for window,
+// window has passed since from, and no meta refresh is due.
+func (o *opener) quiet(a activity, now time.Time, window time.Duration, from time.Time) bool {
 	switch {
-	case a.netBusy || now.Sub(a.netQuiet) < q:
+	case a.netBusy || now.Sub(a.netQuiet) < window || now.Sub(from) < window:
 		return false
-	case o.probedAt.Before(a.committed) || now.Sub(o.domChanged) < q:
+	case o.probedFrom.Before(a.committed) || o.probedFrom.Before(from) || now.Sub(o.domChanged) < window:
 		return false
 	case o.refresh >= 0 && o.refresh <= maxRefreshWait &&
 		now.Before(a.committed.Add(time.Duration(o.refresh*float64(time.Second))+time.Second)):
@@ -508,10 +523,23 @@ func (o *opener) quiet(a activity, now time.Time) bool {
 	return true
 }
 
+// quietAt is when the quiet window ends if the network and the DOM stay as
+// they are.
+func (o *opener) quietAt(a activity, window time.Duration, from time.Time) time.Time {
+	last := from
+	for _, t := range []time.Time{a.netQuiet, o.domChanged} {
+		if t.After(last) {
+			last = t
+		}
+	}
+	return last.Add(window)
+}
+
 // startProbe asks the page, from a goroutine, how long its DOM has been
 // idle; the answer arrives on probeCh.
 func (o *opener) startProbe(ctx context.Context) {
 	o.probeSince = time.Now()
+	o.probeStarted = o.probeSince
 	o.probes.Add(1)
 	go func() {
 		defer o.probes.Done()
@@ -529,7 +557,7 @@ func (o *opener) probeDone(r probeResult, now time.Time) {
 	}
 	o.domChanged = now.Add(-time.Duration(r.v.Idle * float64(time.Millisecond)))
 	o.refresh = r.v.Refresh
-	o.probedAt = now
+	o.probedFrom = o.probeStarted
 }
 
 // checkBusy terminates the script of a renderer that has not answered a

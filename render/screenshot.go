@@ -33,9 +33,11 @@ const (
 type Screenshot struct {
 	Data   []byte
 	Format string // FormatPNG or FormatJPEG
-	// Width and Height are the image's size in pixels (CSS px: the device
-	// scale factor is 1).
+	// Width and Height are the image's size in pixels.
 	Width, Height int
+	// Scale is image pixels per CSS pixel: 1, or the browser's screenshot
+	// scale for a full-page Screenshot (WithScreenshotScale).
+	Scale float64
 	// Capped reports that the page is taller than the maximum screenshot
 	// height (WithMaxScreenshotHeight) and was cut there.
 	Capped bool
@@ -51,7 +53,9 @@ type docSize struct {
 
 // Screenshot captures the whole page from the top, the viewport's width and
 // the document's height capped at the maximum screenshot height, as a JPEG of
-// quality 80 (a PNG of a long page is two to three times slower and larger).
+// quality 80 at the browser's screenshot scale (default 0.5: a PNG of a long
+// page is two to three times slower and larger, a full-resolution JPEG three
+// times slower).
 // ctx bounds the capture; without a deadline it is bounded by 30s.
 func (p *Page) Screenshot(ctx context.Context) (Screenshot, error) {
 	t, err := p.liveTab()
@@ -66,11 +70,12 @@ func (p *Page) Screenshot(ctx context.Context) (Screenshot, error) {
 	}
 	full := int(math.Ceil(size.H))
 	height := min(max(full, 1), t.b.cfg.maxShotHeight)
-	clip := &page.Viewport{Width: float64(t.b.cfg.width), Height: float64(height), Scale: 1}
+	clip := &page.Viewport{Width: float64(t.b.cfg.width), Height: float64(height), Scale: t.b.cfg.shotScale}
 	shot, err := t.capture(cctx, FormatJPEG, clip)
 	if err != nil {
 		return Screenshot{}, fmt.Errorf("screenshot of %s: %w", p.URL, err)
 	}
+	shot.Scale = t.b.cfg.shotScale
 	shot.FullHeight = full
 	shot.Capped = full > t.b.cfg.maxShotHeight
 	return shot, nil
@@ -175,5 +180,5 @@ func (t *tab) capture(ctx context.Context, format string, clip *page.Viewport) (
 	if err != nil {
 		return Screenshot{}, fmt.Errorf("decoding the screenshot: %w", err)
 	}
-	return Screenshot{Data: res.Data, Format: format, Width: cfg.Width, Height: cfg.Height}, nil
+	return Screenshot{Data: res.Data, Format: format, Width: cfg.Width, Height: cfg.Height, Scale: 1}, nil
 }

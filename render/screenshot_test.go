@@ -50,8 +50,9 @@ func TestScreenshots(t *testing.T) {
 	}
 	t.Logf("full-page screenshot: %v, %d bytes", time.Since(start), len(full.Data))
 	img := decode(t, full)
-	if full.Format != FormatJPEG || full.Width != 1280 || full.Height != p.Height || full.Capped || full.FullHeight != p.Height {
-		t.Errorf("full page: %s %dx%d capped %v full %d (page %dx%d)", full.Format, full.Width, full.Height, full.Capped, full.FullHeight, p.Width, p.Height)
+	// Half scale by default: 640 pixels for the 1280 px viewport.
+	if full.Format != FormatJPEG || full.Width != 640 || abs(full.Height-p.Height/2) > 1 || full.Scale != 0.5 || full.Capped || full.FullHeight != p.Height {
+		t.Errorf("full page: %s %dx%d scale %v capped %v full %d (page %dx%d)", full.Format, full.Width, full.Height, full.Scale, full.Capped, full.FullHeight, p.Width, p.Height)
 	}
 	if n, _ := colours(img); n < 5 {
 		t.Errorf("the full-page screenshot has %d colours: blank?", n)
@@ -62,7 +63,7 @@ func TestScreenshots(t *testing.T) {
 		t.Fatal(err)
 	}
 	img = decode(t, vp)
-	if vp.Format != FormatPNG || vp.Width != 1280 || vp.Height != 800 {
+	if vp.Format != FormatPNG || vp.Width != 1280 || vp.Height != 800 || vp.Scale != 1 {
 		t.Errorf("viewport: %s %dx%d", vp.Format, vp.Width, vp.Height)
 	}
 	r, g, b, _ := img.At(10, 10).RGBA()
@@ -114,7 +115,29 @@ func TestScreenshotCapped(t *testing.T) {
 		t.Fatal(err)
 	}
 	decode(t, s)
-	if !s.Capped || s.Height != DefaultMaxScreenshotHeight || s.FullHeight < 30000 {
+	if !s.Capped || s.Height != DefaultMaxScreenshotHeight/2 || s.FullHeight < 30000 {
 		t.Errorf("Capped %v Height %d FullHeight %d", s.Capped, s.Height, s.FullHeight)
+	}
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+func TestWithScreenshotScale(t *testing.T) {
+	for _, tc := range []struct {
+		in, want float64
+	}{
+		{0, DefaultScreenshotScale}, {-1, DefaultScreenshotScale}, {0.05, DefaultScreenshotScale},
+		{1.5, DefaultScreenshotScale}, {0.1, 0.1}, {0.75, 0.75}, {1, 1},
+	} {
+		c := defaultConfig()
+		WithScreenshotScale(tc.in)(&c)
+		if c.shotScale != tc.want {
+			t.Errorf("WithScreenshotScale(%v): %v, want %v", tc.in, c.shotScale, tc.want)
+		}
 	}
 }

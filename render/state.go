@@ -166,14 +166,29 @@ func (s *tabState) requestWillBeSent(ev *network.EventRequestWillBeSent, now tim
 			s.navRequested = time.Time{}
 		}
 	}
-	switch ev.Type {
-	case network.ResourceTypeWebSocket, network.ResourceTypeEventSource:
-		return // long-lived by design
+	if !countsForSettle(ev.Type) {
+		return
 	}
 	if _, ok := s.inflight[ev.RequestID]; !ok {
 		s.inflight[ev.RequestID] = now
 	}
 	s.lastNet = now
+}
+
+// countsForSettle reports whether a request of type t keeps a page from
+// settling: whether its answer can change the DOM. Images, media, fonts,
+// beacons and reports cannot (the load event has waited for the eager ones
+// already); web sockets and event streams are long-lived by design
+// (docs/decisions: settle).
+func countsForSettle(t network.ResourceType) bool {
+	switch t {
+	case network.ResourceTypeImage, network.ResourceTypeMedia, network.ResourceTypeFont,
+		network.ResourceTypePing, network.ResourceTypeCSPViolationReport, network.ResourceTypeManifest,
+		network.ResourceTypeTextTrack, network.ResourceTypePrefetch,
+		network.ResourceTypeWebSocket, network.ResourceTypeEventSource:
+		return false
+	}
+	return true
 }
 
 func (s *tabState) requestDone(id network.RequestID, now time.Time) {

@@ -30,7 +30,7 @@ func TestVerifyArgs(t *testing.T) {
 			if o.Source != "https://a.example/post" || o.Target != "https://b.example/" || o.JSON {
 				t.Errorf("options = %+v", o)
 			}
-			if len(o.Common.Crawlers) != 6 || o.Common.Match != match.Loose || o.Common.Timeout != 30*time.Second {
+			if len(o.Common.Crawlers) != 6 || o.Common.Match != match.Loose || o.Common.Timeout != 30*time.Second || o.Common.ShotScale != 0.5 {
 				t.Errorf("defaults = %+v", o.Common)
 			}
 		}},
@@ -45,6 +45,12 @@ func TestVerifyArgs(t *testing.T) {
 				t.Errorf("Out = %q", o.Out)
 			}
 		}},
+		{argv: "--screenshot-scale 1 a b", want: func(t *testing.T, o *VerifyOptions) {
+			if o.Common.ShotScale != 1 {
+				t.Errorf("ShotScale = %v", o.Common.ShotScale)
+			}
+		}},
+		{argv: "--screenshot-scale 2 a b", wantErr: "--screenshot-scale must be between 0.1 and 1, not 2"},
 		{argv: "only-one", wantErr: "verify takes SOURCE and TARGET (got 1 argument)"},
 		{argv: "--match fuzzy a b", wantErr: "--match"},
 		{argv: "--crawlers googlebot,nobot a b", wantErr: `unknown crawler "nobot"`},

@@ -29,6 +29,7 @@ func startEngine(ctx context.Context, c *CommonOptions, f *Factory, out string) 
 		b, err := supervisor.Start(ctx,
 			render.WithExecPath(c.Chrome),
 			render.WithTimeout(c.Timeout),
+			render.WithScreenshotScale(c.ShotScale),
 		)
 		if err != nil {
 			return nil, fmt.Errorf("start the browser: %w", err)

@@ -16,6 +16,7 @@ import (
 
 	"github.com/linkproof/linkproof/internal/crawler"
 	"github.com/linkproof/linkproof/internal/match"
+	"github.com/linkproof/linkproof/render"
 )
 
 // Version of linkproof, recorded in evidence manifests.
@@ -42,6 +43,7 @@ type CommonOptions struct {
 	Retries     int
 	HostConns   int           // politeness: requests in flight per host
 	HostGap     time.Duration // politeness: minimum time between requests to one host
+	ShotScale   float64       // scale of the full-page screenshot
 
 	crawlers string
 	match    string
@@ -61,6 +63,7 @@ func (c *CommonOptions) addFlags(cmd *cobra.Command) {
 	fl.IntVar(&c.Retries, "retries", 2, "extra attempts for 5xx and 429 answers")
 	fl.IntVar(&c.HostConns, "host-connections", 4, "politeness: at most this many HTTP requests in flight to one host")
 	fl.DurationVar(&c.HostGap, "host-interval", 0, "politeness: at least this long between HTTP requests to one host")
+	fl.Float64Var(&c.ShotScale, "screenshot-scale", render.DefaultScreenshotScale, "scale of the full-page screenshot, 0.1 to 1 (link screenshots are always full size)")
 }
 
 // resolve validates the string flags.
@@ -83,6 +86,9 @@ func (c *CommonOptions) resolve() error {
 	}
 	if c.HostConns < 1 || c.HostGap < 0 {
 		return usageErrorf("--host-connections must be at least 1 and --host-interval not negative")
+	}
+	if c.ShotScale < 0.1 || c.ShotScale > 1 {
+		return usageErrorf("--screenshot-scale must be between 0.1 and 1, not %g", c.ShotScale)
 	}
 	if c.Retries < 0 || c.Retries > 10 {
 		return usageErrorf("--retries must be between 0 and 10")

@@ -58,12 +58,13 @@ type Manifest struct {
 
 // ScreenshotInfo records how the page screenshot was taken.
 type ScreenshotInfo struct {
-	Format     string `json:"format"`
-	Width      int    `json:"width"`
-	Height     int    `json:"height"`
-	PageHeight int    `json:"page_height"`
-	Capped     bool   `json:"capped"`
-	CapPx      int    `json:"cap_px"`
+	Format     string  `json:"format"`
+	Width      int     `json:"width"`
+	Height     int     `json:"height"`
+	Scale      float64 `json:"scale"`       // image pixels per CSS pixel
+	PageHeight int     `json:"page_height"` // CSS px
+	Capped     bool    `json:"capped"`
+	CapPx      int     `json:"cap_px"` // CSS px captured from the top
 }
 
 // File is one evidence file: its name inside the bundle, hash and size.

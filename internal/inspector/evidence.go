@@ -2,6 +2,7 @@ package inspector
 
 import (
 	"context"
+	"math"
 	"net/url"
 	"strings"
 
@@ -76,7 +77,7 @@ func (in *Inspector) writeEvidence(ctx context.Context, p *page, rendered *rende
 		name := "page." + ext(p.shot.Format)
 		ev.Screenshot = in.store.Path(b, name)
 		m.Screenshot = &evidence.ScreenshotInfo{Format: p.shot.Format, Width: p.shot.Width, Height: p.shot.Height,
-			PageHeight: p.shot.FullHeight, Capped: p.shot.Capped, CapPx: p.shot.Height}
+			Scale: p.shot.Scale, PageHeight: p.shot.FullHeight, Capped: p.shot.Capped, CapPx: cssPx(p.shot.Height, p.shot.Scale)}
 	} else if p.shotErr != "" {
 		m.Notes = append(m.Notes, p.shotErr)
 	} else if p.renderErr != "" {
@@ -139,4 +140,12 @@ func bestRendered(occ []occurrence) *render.Link {
 		}
 	}
 	return best
+}
+
+// cssPx converts an image dimension in pixels to CSS px at scale (image pixels per CSS px).
+func cssPx(px int, scale float64) int {
+	if scale <= 0 {
+		return px
+	}
+	return int(math.Round(float64(px) / scale))
 }
