@@ -71,7 +71,7 @@ func (p *Page) Screenshot(ctx context.Context) (Screenshot, error) {
 	full := int(math.Ceil(size.H))
 	height := min(max(full, 1), t.b.cfg.maxShotHeight)
 	clip := &page.Viewport{Width: float64(t.b.cfg.width), Height: float64(height), Scale: t.b.cfg.shotScale}
-	shot, err := t.capture(cctx, FormatJPEG, clip)
+	shot, err := t.capture(cctx, FormatJPEG, clip, true)
 	if err != nil {
 		return Screenshot{}, fmt.Errorf("screenshot of %s: %w", p.URL, err)
 	}
@@ -95,7 +95,7 @@ func (p *Page) ViewportScreenshot(ctx context.Context) (Screenshot, error) {
 	if err := t.worldEval(cctx, "scrollTo(0, 0), __linkproof.size()", false, &size); err != nil {
 		return Screenshot{}, fmt.Errorf("viewport screenshot of %s: %w", p.URL, err)
 	}
-	shot, err := t.capture(cctx, FormatPNG, nil)
+	shot, err := t.capture(cctx, FormatPNG, nil, false)
 	if err != nil {
 		return Screenshot{}, fmt.Errorf("viewport screenshot of %s: %w", p.URL, err)
 	}
@@ -150,7 +150,8 @@ func (p *Page) LinkScreenshot(ctx context.Context, l Link) (Screenshot, error) {
 	if w < 1 || h < 1 {
 		return Screenshot{}, fmt.Errorf("link screenshot of %s: the link is outside the page", l.Href)
 	}
-	shot, err := t.capture(cctx, FormatPNG, &page.Viewport{X: x0, Y: y0, Width: w, Height: h, Scale: 1})
+	clip := &page.Viewport{X: x0, Y: y0, Width: w, Height: h, Scale: 1}
+	shot, err := t.capture(cctx, FormatPNG, clip, !t.scrollToClip(cctx, clip))
 	if err != nil {
 		return Screenshot{}, fmt.Errorf("link screenshot of %s: %w", l.Href, err)
 	}
@@ -158,8 +159,32 @@ func (p *Page) LinkScreenshot(ctx context.Context, l Link) (Screenshot, error) {
 	return shot, nil
 }
 
-// capture takes a screenshot of clip (in page coordinates; nil: the viewport).
-func (t *tab) capture(ctx context.Context, format string, clip *page.Viewport) (Screenshot, error) {
+// scrollToClip scrolls the page so that clip (page coordinates) is in the
+// middle of the viewport, and reports whether all of it is in view. A clip in
+// view is captured as it is drawn; capturing beyond the viewport instead
+// resizes the page to its full height and back, which costs a layout and a
+// raster of the whole page each time. Fixed elements show where a visitor who
+// scrolled there sees them.
+func (t *tab) scrollToClip(ctx context.Context, clip *page.Viewport) bool {
+	w, h := float64(t.b.cfg.width), float64(t.b.cfg.height)
+	if clip.X+clip.Width > w || clip.Height > h {
+		return false
+	}
+	y := math.Max(0, math.Floor(clip.Y-(h-clip.Height)/2))
+	var at struct {
+		X float64 `json:"x"`
+		Y float64 `json:"y"`
+	}
+	expr := fmt.Sprintf("scrollTo(0, %d), ({x: scrollX, y: scrollY})", int(y))
+	if err := t.worldEval(ctx, expr, false, &at); err != nil {
+		return false
+	}
+	return at.X == 0 && at.Y <= clip.Y && clip.Y+clip.Height <= at.Y+h
+}
+
+// capture takes a screenshot of clip (in page coordinates; nil: the viewport),
+// beyond the viewport when beyond is set.
+func (t *tab) capture(ctx context.Context, format string, clip *page.Viewport, beyond bool) (Screenshot, error) {
 	params := page.CaptureScreenshotParams{
 		Format:      page.CaptureScreenshotFormatPng,
 		FromSurface: new(true),
@@ -169,7 +194,7 @@ func (t *tab) capture(ctx context.Context, format string, clip *page.Viewport) (
 		params.Format = page.CaptureScreenshotFormatJpeg
 		params.Quality = new(int64(jpegQuality))
 	}
-	if clip != nil {
+	if clip != nil && beyond {
 		params.CaptureBeyondViewport = new(true)
 	}
 	res, err := cdp.Call(ctx, t.target, page.CaptureScreenshot, params)

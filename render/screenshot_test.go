@@ -141,3 +141,37 @@ func TestWithScreenshotScale(t *testing.T) {
 		}
 	}
 }
+
+// A link far below the first viewport is scrolled into view for its screenshot
+// (no capture beyond the viewport); the image is the link with its margin,
+// outlined, and not the fixed header.
+func TestLinkScreenshotScrolled(t *testing.T) {
+	t.Parallel()
+	p := open(t, "/screenshot-deep.html", WithoutScroll())
+	ctx := context.Background()
+	l := link(t, p, "/deep", LinkA)
+	if l.Box.Y < 2900 {
+		t.Fatalf("the link is at y=%v, not far down", l.Box.Y)
+	}
+	s, err := p.LinkScreenshot(ctx, l)
+	if err != nil {
+		t.Fatal(err)
+	}
+	img := decode(t, s)
+	if s.Width < int(l.Box.Width)+150 || s.Height < int(l.Box.Height)+250 || s.Height > 800 {
+		t.Errorf("link screenshot %dx%d for a link of %+v", s.Width, s.Height, l.Box)
+	}
+	if _, red := colours(img); red < 20 {
+		t.Errorf("the link screenshot shows %d red samples: no outline", red)
+	}
+	var y float64
+	if err := p.Evaluate(ctx, "scrollY", &y); err != nil || y < 2000 {
+		t.Errorf("scrollY = %v (%v): the link was not scrolled into view", y, err)
+	}
+	// The top rows are the yellow-green gradient above the paragraph, not the
+	// dark fixed header (it is in view, but above the centred clip).
+	r, g, _, _ := img.At(s.Width/2, 2).RGBA()
+	if r>>8 < 20 && g>>8 < 100 {
+		t.Errorf("the top of the link screenshot is dark (%d, %d): the fixed header covers it", r>>8, g>>8)
+	}
+}
