@@ -118,7 +118,7 @@ func allocatorOptions(path, dir string) []chromedp.ExecAllocatorOption {
 		chromedp.Flag("disable-dev-shm-usage", true),
 		// Every new window of the new headless mode also loads the omnibox
 		// popups as WebUI pages: a renderer and ~200ms per tab, for nothing.
-		chromedp.Flag("disable-features", "Translate,OptimizationHints,MediaRouter,WebUIOmniboxPopup,WebUIOmniboxAimPopup"),
+		chromedp.Flag("disable-features", "Translate,OptimizationHints,MediaRouter,WebUIOmniboxPopup,WebUIOmniboxAimPopup,SpareRendererForSitePerProcess"),
 		chromedp.Flag("deny-permission-prompts", true),
 		chromedp.Flag("metrics-recording-only", true),
 		chromedp.Flag("password-store", "basic"),

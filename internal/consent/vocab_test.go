@@ -24,6 +24,13 @@ func vocabularyCases() []vocabularyCase {
 		{"notice", "Zgodnie z przepisami prawa prasowego.", 0},
 		{"notice", "Sign in to read more.", 0},
 		{"button", "Accept all", 3},
+		// consent.js looks for the words as lower-cased substrings before it
+		// runs the pattern: upper case, other white space, Polish capitals and
+		// the long s (ſ folds to s) must still match.
+		{"button", "ACCEPT\u00a0 \n ALL", 3},
+		{"button", "AKCEPTUJĘ WSZYSTKIE", 3},
+		{"notice", "With your CONſENT, we and our partners process personal data.", 3},
+		{"button", "Accepted", 0},
 		{"button", "Accept All Cookies", 3},
 		{"button", "Alle akzeptieren", 3},
 		{"button", "Tout accepter", 3},

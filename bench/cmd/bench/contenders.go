@@ -61,17 +61,26 @@ func contenderByName(name string) (contender, bool) {
 					"--csv", ws.csv, "--out", out, "--concurrency", fmt.Sprint(conc), "--chrome", ws.chrome}
 			},
 		}, true
-	case "floor":
+	case "floor", "floor-tuned":
 		return contender{
 			name: name, results: "results.jsonl", parse: parseFloor,
 			command: func(ws *workspace, conc int, out string) []string {
-				return []string{ws.floor, "-urls", ws.pages, "-out", filepath.Join(out, "results.jsonl"),
+				args := []string{ws.floor, "-urls", ws.pages, "-out", filepath.Join(out, "results.jsonl"),
 					"-concurrency", fmt.Sprint(conc), "-chrome", ws.chrome}
+				if name == "floor-tuned" {
+					args = append(args, "-disable-features", linkproofDisabledFeatures)
+				}
+				return args
 			},
 		}, true
 	}
 	return contender{}, false
 }
+
+// linkproofDisabledFeatures is the --disable-features of render.New (render/browser.go): the
+// floor-tuned contender starts Chrome the same way, to show what the floor costs with
+// linkproof's process savings (no omnibox renderer, no spare renderer per tab).
+const linkproofDisabledFeatures = "Translate,OptimizationHints,MediaRouter,WebUIOmniboxPopup,WebUIOmniboxAimPopup,SpareRendererForSitePerProcess"
 
 // linkproofContender runs `linkproof batch` with extra flags.
 func linkproofContender(name string, extra ...string) contender {

@@ -1,9 +1,11 @@
 // Command floor is the floor contender of `make bench`: the least work any renderer of a list
-// of pages must do. It starts Chrome with linkproof's flags and, for each unique page, opens a
-// tab in a fresh browser context, navigates and waits for the load event, then closes the tab.
-// No settling, no extraction, no screenshot.
+// of pages must do. It starts Chrome with the flags every program needs here (headless, no
+// sandbox, no GPU, no background networking) and, for each unique page, opens a tab in a fresh
+// browser context, navigates and waits for the load event, then closes the tab. No settling, no
+// extraction, no screenshot. With -disable-features it also turns off the Chrome features
+// linkproof turns off (the floor-tuned contender), which saves processes.
 //
-//	floor -urls pages.txt -out results.jsonl [-concurrency 4] [-chrome chromium] [-timeout 30s]
+//	floor -urls pages.txt -out results.jsonl [-concurrency 4] [-chrome chromium] [-timeout 30s] [-disable-features LIST]
 //
 // pages.txt has one URL a line; results.jsonl gets one line per page as pages finish:
 // {"url":"...","ms":312,"error":""}.
@@ -40,13 +42,14 @@ func main() {
 	conc := flag.Int("concurrency", 4, "tabs at once")
 	chrome := flag.String("chrome", "chromium", "Chrome or Chromium binary (path or name on PATH)")
 	timeout := flag.Duration("timeout", 30*time.Second, "per-page navigation timeout")
+	features := flag.String("disable-features", "", "Chrome's --disable-features (the floor-tuned contender passes linkproof's)")
 	flag.Parse()
 	if *urls == "" || *out == "" {
 		flag.Usage()
 		os.Exit(2)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	err := run(ctx, *urls, *out, *chrome, max(1, *conc), *timeout)
+	err := run(ctx, *urls, *out, *chrome, *features, max(1, *conc), *timeout)
 	stop()
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "floor:", err)
@@ -54,7 +57,7 @@ func main() {
 	}
 }
 
-func run(ctx context.Context, urlsFile, outFile, chrome string, conc int, timeout time.Duration) error {
+func run(ctx context.Context, urlsFile, outFile, chrome, features string, conc int, timeout time.Duration) error {
 	list, err := readLines(urlsFile)
 	if err != nil {
 		return err
@@ -74,8 +77,8 @@ func run(ctx context.Context, urlsFile, outFile, chrome string, conc int, timeou
 	}
 	defer f.Close()
 
-	// The flags of linkproof's render package that matter for speed.
-	actx, acancel := chromedp.NewExecAllocator(context.Background(),
+	// The flags every program needs on these machines (no network, root).
+	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(path),
 		chromedp.UserDataDir(dir),
 		chromedp.Headless,
@@ -87,7 +90,11 @@ func run(ctx context.Context, urlsFile, outFile, chrome string, conc int, timeou
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
 		chromedp.Flag("disable-quic", true),
-	)
+	}
+	if features != "" {
+		opts = append(opts, chromedp.Flag("disable-features", features))
+	}
+	actx, acancel := chromedp.NewExecAllocator(context.Background(), opts...)
 	defer acancel()
 	bctx, bcancel := chromedp.NewContext(actx)
 	defer bcancel()
