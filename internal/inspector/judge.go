@@ -278,6 +278,9 @@ func (in *Inspector) directives(p *page, rendered *render.Page, f *verdict.Facts
 // crawlerFacts fills the crawlers map and the robots and bot-blocking facts.
 func (in *Inspector) crawlerFacts(p *page, r *record.Record, target string, f *verdict.Facts) {
 	browserOK := p.raw.Status >= 200 && p.raw.Status < 300
+	// Crawlers usually get the browser's HTML, parsed once (examine): look the target up once
+	// per parsed page, not once per crawler.
+	foundIn := map[*extract.Page]bool{}
 	for _, c := range in.crawlers {
 		cr := record.Crawler{Robots: "allowed"}
 		if d, ok := p.robots[c.Name]; ok && d.RobotsURL != "" {
@@ -301,7 +304,11 @@ func (in *Inspector) crawlerFacts(p *page, r *record.Record, target string, f *v
 					f.CrawlerBlocked = append(f.CrawlerBlocked, c.Name)
 				}
 				if s >= 200 && s < 300 && v.page != nil {
-					found := slices.ContainsFunc(v.page.Links, func(l extract.Link) bool { return match.Same(l.Href, target, in.mode) })
+					found, ok := foundIn[v.page]
+					if !ok {
+						found = slices.ContainsFunc(v.page.Links, func(l extract.Link) bool { return match.Same(l.Href, target, in.mode) })
+						foundIn[v.page] = found
+					}
 					cr.Found = &found
 					if found != f.CrawlableRaw {
 						f.UAVariation = true
