@@ -17,8 +17,8 @@ func TestParseFlags(t *testing.T) {
 		contenders        []string
 		wantErr           bool
 	}{
-		{args: nil, pages: 20, rows: 40, runs: 3, conc: []int{1, 4}, contenders: []string{"linkproof", "reference", "floor"}},
-		{args: []string{"-quick"}, pages: 6, rows: 12, runs: 1, conc: []int{1, 4}, contenders: []string{"linkproof", "reference", "floor"}},
+		{args: nil, pages: 20, rows: 40, runs: 3, conc: []int{1, 4}, contenders: []string{"linkproof", "reference", "floor", "floor-tuned"}},
+		{args: []string{"-quick"}, pages: 6, rows: 12, runs: 1, conc: []int{1, 4}, contenders: []string{"linkproof", "reference", "floor", "floor-tuned"}},
 		{args: []string{"-memory-run"}, pages: 250, rows: 1000, runs: 1, conc: []int{4}, contenders: []string{"linkproof"}},
 		{args: []string{"-real", "/x"}, pages: 20, rows: 0, runs: 1, conc: []int{4}, contenders: []string{"linkproof"}},
 		{args: []string{"-pages", "100", "-concurrency", "2, 8", "-contenders", "floor,linkproof-noevidence"}, pages: 100, rows: 200, runs: 3, conc: []int{2, 8}, contenders: []string{"floor", "linkproof-noevidence"}},

@@ -79,7 +79,7 @@ func parseFlags(args []string) (options, error) {
 	fs.StringVar(&conc, "concurrency", "", "comma-separated concurrencies (default 1,4; -memory-run 4)")
 	fs.IntVar(&o.runs, "runs", 0, "runs of each contender at each concurrency above 1; the table shows the median (default 3; -quick and -memory-run 1)")
 	fs.IntVar(&o.singleRuns, "single-runs", 1, "runs at concurrency 1, the slowest (default 1)")
-	fs.StringVar(&contenders, "contenders", "", "comma-separated: linkproof, reference, floor, and for attribution floor-tuned, linkproof-noevidence, linkproof-norender (default linkproof,reference,floor; -memory-run linkproof)")
+	fs.StringVar(&contenders, "contenders", "", "comma-separated: linkproof, reference, floor, and for attribution floor-tuned, linkproof-noevidence, linkproof-norender (default linkproof,reference,floor,floor-tuned; -memory-run linkproof)")
 	fs.BoolVar(&o.quick, "quick", false, "a smoke run: 6 pages, 12 rows, one run")
 	fs.BoolVar(&o.memoryRun, "memory-run", false, "the growth check: linkproof over 1,000 rows (250 pages) at concurrency 4, memory near rows 200 and 1,000")
 	fs.StringVar(&o.real, "real", "", "real-pages run over DIR/real-pages.tsv (such as ../shared/corpus)")
@@ -106,7 +106,7 @@ func parseFlags(args []string) (options, error) {
 	if modes > 1 {
 		return o, fmt.Errorf("-quick, -memory-run and -real exclude each other")
 	}
-	defPages, defRuns, defConc, defContenders := 20, 3, "1,4", "linkproof,reference,floor"
+	defPages, defRuns, defConc, defContenders := 20, 3, "1,4", "linkproof,reference,floor,floor-tuned"
 	defRows := 0 // 2 per page
 	switch {
 	case o.quick:
