@@ -67,6 +67,9 @@ func runBatch(ctx context.Context, opts *BatchOptions) error {
 	if err != nil {
 		return &usageError{err}
 	}
+	if list.Encoding == "windows-1252" {
+		fmt.Fprintf(opts.IO.ErrOut, "linkproof: %s is not UTF-8; read as Windows-1252 (Excel's CSV on Western Windows)\n", opts.File)
+	}
 	_, err = runList(ctx, opts.IO, opts.Now, &opts.Common, list, opts.File, opts.Out, opts.Resume)
 	return err
 }

@@ -271,6 +271,33 @@ func TestBatchResume(t *testing.T) {
 	}
 }
 
+// A list saved by Excel as "CSV" on Western Windows is Windows-1252: it is read as such, with a
+// note, and its accents survive into the results.
+func TestBatchWindows1252(t *testing.T) {
+	s := startSite(t)
+	dir := t.TempDir()
+	list := filepath.Join(dir, "excel.csv")
+	content := "Source;Target;Anchor\r\n" + s.URL("blog") + "/ok;" + s.URL("shop") + "/product;Caf\xe9 cr\xe8me\r\n"
+	if err := os.WriteFile(list, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out")
+	code, _, errOut := run(t, "batch", "--no-render", list, "--out", out)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(errOut, "is not UTF-8; read as Windows-1252") {
+		t.Errorf("no encoding note on stderr: %s", errOut)
+	}
+	csv, err := os.ReadFile(filepath.Join(out, "results.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(csv), "Café crème") {
+		t.Errorf("results.csv lost the accents:\n%s", csv)
+	}
+}
+
 // stripTimes removes the fields that differ between two runs of the same rows.
 func stripTimes(jsonl string) string {
 	var out []string

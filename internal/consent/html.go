@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
+
+	"github.com/linkproof/linkproof/internal/extract"
 )
 
 // DetectHTML returns the consent managers whose signatures are in the raw
@@ -18,20 +20,15 @@ func DetectHTML(html []byte) []string {
 	if err != nil {
 		return nil
 	}
-	var urls []string
-	doc.Find("script[src], link[href], iframe[src]").Each(func(_ int, s *goquery.Selection) {
-		u := s.AttrOr("src", "")
-		if u == "" {
-			u = s.AttrOr("href", "")
-		}
-		urls = append(urls, strings.ToLower(u))
-	})
-	var inline strings.Builder
-	doc.Find("script:not([src])").Each(func(_ int, s *goquery.Selection) {
-		inline.WriteString(s.Text())
-		inline.WriteByte('\n')
-	})
-	code := inline.String()
+	return DetectDoc(doc)
+}
+
+// DetectDoc is DetectHTML for a document parsed already (extract.Page.Doc).
+func DetectDoc(doc *goquery.Document) []string {
+	if doc == nil {
+		return nil
+	}
+	urls, code := extract.Scripts(doc)
 	codeLower := strings.ToLower(code)
 
 	var vendors []string

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/linkproof/linkproof/internal/chrometest"
 	"github.com/linkproof/linkproof/render"
 )
 
@@ -22,41 +23,11 @@ var (
 // afterConsent is the link that the fixtures add once consent is given.
 const afterConsent = "https://target.example/after-consent"
 
-func TestMain(m *testing.M) { os.Exit(testMain(m)) }
-
-func testMain(m *testing.M) int {
-	if _, err := render.ExecPath(""); err != nil {
-		if os.Getenv("CI") == "true" {
-			fmt.Fprintf(os.Stderr, "FAIL: the consent tests need Chromium in CI: %v\n", err)
-			return 1
-		}
-		fmt.Fprintf(os.Stderr, "skipping the consent tests: %v\n", err)
-		return 0
-	}
-	// Chrome takes its proxy from the environment: send everything that is
-	// not loopback (the fixtures' vendor CDN URLs) to a proxy that refuses
-	// it, so that no request leaves the machine and none waits for DNS.
-	refuse := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
-		http.Error(w, "no network in tests", http.StatusForbidden)
-	}))
-	defer refuse.Close()
-	// Only Chrome gets it: the environment is restored once it started.
-	restore := setEnv(map[string]string{"http_proxy": refuse.URL, "https_proxy": refuse.URL, "all_proxy": refuse.URL})
+func TestMain(m *testing.M) {
 	srv = httptest.NewServer(fixtureHandler())
-	defer srv.Close()
-	var err error
-	browser, err = render.New(context.Background(), render.WithTimeout(15*time.Second), render.WithSettle(100*time.Millisecond, time.Second))
-	restore()
-	if err != nil {
-		fmt.Fprintf(os.Stderr, "FAIL: starting the browser: %v\n", err)
-		return 1
-	}
-	code := m.Run()
-	if err := browser.Close(); err != nil {
-		fmt.Fprintf(os.Stderr, "FAIL: closing the browser: %v\n", err)
-		code = 1
-	}
-	return code
+	code := chrometest.Main(m, "consent", &browser, render.WithTimeout(15*time.Second), render.WithSettle(100*time.Millisecond, time.Second))
+	srv.Close()
+	os.Exit(code)
 }
 
 // fixtureHandler serves testdata/ and the generated generic-language pages.
@@ -119,27 +90,4 @@ func jsonCall(fn string, arg any) (string, error) {
 		return "", err
 	}
 	return "(" + fn + ")(" + string(b) + ")", nil
-}
-
-// setEnv sets the variables and returns a func that restores them.
-func setEnv(vars map[string]string) func() {
-	type saved struct {
-		value string
-		set   bool
-	}
-	old := map[string]saved{}
-	for k, v := range vars {
-		o, ok := os.LookupEnv(k)
-		old[k] = saved{o, ok}
-		os.Setenv(k, v)
-	}
-	return func() {
-		for k, o := range old {
-			if o.set {
-				os.Setenv(k, o.value)
-			} else {
-				os.Unsetenv(k)
-			}
-		}
-	}
 }

@@ -101,15 +101,24 @@ const (
 // when pageURL is not an absolute URL; broken markup, invalid UTF-8 and any
 // nesting depth are accepted.
 func Parse(body []byte, pageURL string) (*Page, error) {
+	p, _, err := ParseDoc(body, pageURL)
+	return p, err
+}
+
+// ParseDoc is Parse that also returns the parsed document, for the other
+// readers of the same HTML (consent and paywall signatures), so that a page
+// is parsed once. The document is read-only; a Page does not keep it, so it
+// can be freed once read.
+func ParseDoc(body []byte, pageURL string) (*Page, *goquery.Document, error) {
 	pu, err := url.Parse(strings.TrimSpace(pageURL))
 	if err != nil {
-		return nil, fmt.Errorf("parse page URL %q: %w", pageURL, err)
+		return nil, nil, fmt.Errorf("parse page URL %q: %w", pageURL, err)
 	}
 	if !pu.IsAbs() || pu.Host == "" {
-		return nil, fmt.Errorf("page URL %q is not absolute", pageURL)
+		return nil, nil, fmt.Errorf("page URL %q is not absolute", pageURL)
 	}
 	doc := parseDocument(bytes.TrimPrefix(body, []byte("\xef\xbb\xbf")))
-	return extractPage(doc, pu, pageURL), nil
+	return extractPage(doc, pu, pageURL), doc, nil
 }
 
 // parseDocument parses body; when the parser rejects it (it refuses trees

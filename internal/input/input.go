@@ -13,6 +13,10 @@ type List struct {
 	// Format is "csv" (comma or semicolon separated), "tsv", or "jsonl"
 	// (also used for a JSON array of objects).
 	Format string
+	// Encoding is how the file was read: "utf-8", "utf-16le", "utf-16be",
+	// or "windows-1252" (a file that is not UTF-8, such as Excel's "CSV" on
+	// Western Windows).
+	Encoding string
 	// Columns holds the header names in file order (JSONL: keys in first-seen
 	// order), trimmed, with empty names replaced by "_column_N" and repeated
 	// names made unique ("Anchor", "Anchor_2"). Names of surplus fields
@@ -68,7 +72,7 @@ func unusable(format string, args ...any) error {
 // file as a whole is unusable (see ErrUnusable) or r fails; bad rows are
 // reported in Row.Err.
 func Read(r io.Reader, name string) (*List, error) {
-	text, err := decode(r)
+	text, enc, err := decode(r)
 	if err != nil {
 		return nil, err
 	}
@@ -76,14 +80,19 @@ func Read(r io.Reader, name string) (*List, error) {
 		return nil, unusable("empty input list")
 	}
 	ext := extension(name)
+	var l *List
 	switch sniffFormat(text, ext) {
 	case formatJSONArray:
-		return readJSONArray(text)
+		l, err = readJSONArray(text)
 	case formatJSONL:
-		return readJSONL(text)
+		l, err = readJSONL(text)
 	default:
-		return readDelimited(text, ext)
+		l, err = readDelimited(text, ext)
 	}
+	if l != nil {
+		l.Encoding = enc
+	}
+	return l, err
 }
 
 // ReadFile opens path and reads it with Read.

@@ -129,15 +129,36 @@ func TestReadEncodings(t *testing.T) {
 			if got := l.Rows[0].Fields["Anchor"]; got != "Café ☕ 日本" {
 				t.Errorf("Anchor = %q", got)
 			}
+			for _, enc := range []string{"utf-16le", "utf-16be"} {
+				if strings.HasPrefix(tt.name, enc) && l.Encoding != enc {
+					t.Errorf("Encoding = %q, want %q", l.Encoding, enc)
+				}
+			}
 		})
 	}
 }
 
 func TestReadInvalidUTF8(t *testing.T) {
-	l := mustRead(t, []byte("source,target,anchor\nhttps://a.example/1,https://t.example/x,caf\xE9 \xFF\n"), "x.csv")
-	checkRows(t, l.Rows, []wantRow{{1, 2, "https://a.example/1", "https://t.example/x", ""}})
-	if got, want := l.Rows[0].Fields["anchor"], "caf\uFFFD \uFFFD"; got != want {
-		t.Errorf("anchor = %q, want %q", got, want)
+	tests := []struct {
+		name, content, anchor, encoding string
+	}{
+		// Excel's "CSV" on Western Windows: é is 0xE9, € is 0x80.
+		{"windows-1252", "source,target,anchor\nhttps://a.example/1,https://t.example/x,caf\xE9 \x80 \xFF\n", "café € ÿ", "windows-1252"},
+		// UTF-8 with a damaged byte stays UTF-8: the valid é is kept.
+		{"damaged utf-8", "source,target,anchor\nhttps://a.example/1,https://t.example/x,caf\xC3\xA9 \xFF\n", "café \uFFFD", "utf-8"},
+		{"utf-8", "source,target,anchor\nhttps://a.example/1,https://t.example/x,café\n", "café", "utf-8"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			l := mustRead(t, []byte(tt.content), "x.csv")
+			checkRows(t, l.Rows, []wantRow{{1, 2, "https://a.example/1", "https://t.example/x", ""}})
+			if got := l.Rows[0].Fields["anchor"]; got != tt.anchor {
+				t.Errorf("anchor = %q, want %q", got, tt.anchor)
+			}
+			if l.Encoding != tt.encoding {
+				t.Errorf("Encoding = %q, want %q", l.Encoding, tt.encoding)
+			}
+		})
 	}
 }
 

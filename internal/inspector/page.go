@@ -77,14 +77,14 @@ func (in *Inspector) examine(ctx context.Context, source string) *page {
 		return p
 	}
 	if p.raw.IsHTML() {
-		pg, err := extract.Parse(p.raw.Body, p.raw.FinalURL)
+		pg, doc, err := extract.ParseDoc(p.raw.Body, p.raw.FinalURL)
 		if err != nil {
 			p.rawErrS = "cannot read the HTML: " + err.Error()
 		}
 		p.rawPage = pg
 		if pg != nil {
-			p.paywall = paywall.DetectHTML(p.raw.Body, pg.JSONLD)
-			p.consentVendor = consent.DetectHTML(p.raw.Body)
+			p.paywall = paywall.DetectDoc(doc, pg.JSONLD)
+			p.consentVendor = consent.DetectDoc(doc)
 		}
 	} else if p.raw.Status < 300 {
 		ct := p.raw.ContentType

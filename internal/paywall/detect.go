@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
+
+	"github.com/linkproof/linkproof/internal/extract"
 )
 
 // Detection is what the paywall detectors found.
@@ -51,8 +53,12 @@ const (
 // the article paragraphs for DetectRendered. It never fails: HTML that cannot
 // be read gives a zero Detection.
 func DetectHTML(html []byte, jsonLD []string) Detection {
+	return DetectDoc(parseHTML(html), jsonLD)
+}
+
+// DetectDoc is DetectHTML for a document parsed already (extract.Page.Doc).
+func DetectDoc(doc *goquery.Document, jsonLD []string) Detection {
 	var d Detection
-	doc := parseHTML(html)
 	if doc == nil {
 		return d
 	}
@@ -81,20 +87,7 @@ func (d *Detection) apply(s schema) {
 }
 
 func vendorsInHTML(doc *goquery.Document) []string {
-	var urls []string
-	doc.Find("script[src], link[href], iframe[src]").Each(func(_ int, s *goquery.Selection) {
-		u := s.AttrOr("src", "")
-		if u == "" {
-			u = s.AttrOr("href", "")
-		}
-		urls = append(urls, strings.ToLower(u))
-	})
-	var code strings.Builder
-	doc.Find("script:not([src])").Each(func(_ int, s *goquery.Selection) {
-		code.WriteString(s.Text())
-		code.WriteByte('\n')
-	})
-	inline := code.String()
+	urls, inline := extract.Scripts(doc)
 	lower := strings.ToLower(inline)
 	body := ""
 	if b := doc.Find("body"); b.Length() > 0 {
