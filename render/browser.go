@@ -117,7 +117,10 @@ func allocatorOptions(path, dir string) []chromedp.ExecAllocatorOption {
 		chromedp.Flag("disable-ipc-flooding-protection", true),
 		chromedp.Flag("disable-dev-shm-usage", true),
 		// Every new window of the new headless mode also loads the omnibox
-		// popups as WebUI pages: a renderer and ~200ms per tab, for nothing.
+		// popups as WebUI pages (a renderer and ~200ms per tab), and Chrome
+		// keeps a spare renderer warm for the next navigation of a browser
+		// context, which never comes: every page gets a context of its own.
+		// Both are processes for nothing (docs/decisions).
 		chromedp.Flag("disable-features", "Translate,OptimizationHints,MediaRouter,WebUIOmniboxPopup,WebUIOmniboxAimPopup,SpareRendererForSitePerProcess"),
 		chromedp.Flag("deny-permission-prompts", true),
 		chromedp.Flag("metrics-recording-only", true),
@@ -125,6 +128,11 @@ func allocatorOptions(path, dir string) []chromedp.ExecAllocatorOption {
 		chromedp.Flag("use-mock-keychain", true),
 		chromedp.Flag("force-color-profile", "srgb"),
 		chromedp.Flag("noerrdialogs", true),
+		// The GPU process (software compositing here) and the network service
+		// run as threads of the browser process: two processes fewer, ~200 MiB
+		// less summed RSS and 8% less CPU on the bench (docs/decisions).
+		chromedp.Flag("in-process-gpu", true),
+		chromedp.Flag("enable-features", "NetworkServiceInProcess2"),
 	}
 }
 
