@@ -1,7 +1,7 @@
 // consent.js: consent UI detection and acceptance, run by Page.Evaluate in
 // the page's main world (the CMPs' globals live there) and in cross-site
 // frames by Page.EvaluateInFrames. It is one function expression; Go calls it
-// with {op, rules, words, ...}:
+// with {op, rules, words, ...} and re, the word matcher of words.js:
 //   op "detect":  what is shown (one call, cheap on pages without a wall)
 //   op "accept":  click the best accept button in the document, its open
 //                 shadow roots and same-origin iframes, or list the
@@ -11,7 +11,7 @@
 //   op "classify": score texts with the vocabulary (tests)
 // Nothing here may throw to the caller: every DOM access that can fail on a
 // hostile page is guarded.
-(async function (cfg) {
+(async function (cfg, re) {
   'use strict';
   const W = window, D = document;
   const VW = Math.max(W.innerWidth || 0, 1), VH = Math.max(W.innerHeight || 0, 1);
@@ -19,28 +19,6 @@
   const words = cfg.words || {};
 
   // --- vocabulary --------------------------------------------------------
-  const esc = s => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
-  function re(list) {
-    // A word list as one case-insensitive pattern, built on first use: a
-    // Unicode-aware /iu pattern of a hundred words takes tens of milliseconds
-    // to compile. A test first looks for the words as plain substrings of the
-    // lower-cased text (the pattern matches only where one occurs), so most
-    // texts never reach the pattern.
-    const ws = (list || []).filter(Boolean);
-    const stems = ws.map(t => (t.endsWith('*') ? t.slice(0, -1) : t).toLowerCase().replace(/\s+/g, ' '));
-    let rx = null;
-    return {
-      test(s) {
-        const low = String(s || '').toLowerCase().replace(/\u017f/g, 's').replace(/\s+/g, ' ');
-        if (!stems.some(w => low.includes(w))) return false;
-        if (!rx) {
-          const parts = ws.map(t => t.endsWith('*') ? esc(t.slice(0, -1)) : esc(t) + '(?![\\p{L}\\p{N}])');
-          rx = new RegExp('(?<![\\p{L}\\p{N}])(?:' + parts.join('|') + ')', 'iu');
-        }
-        return rx.test(String(s || ''));
-      },
-    };
-  }
   const RE = {
     cookie: re(words.cookie), consent: re(words.consent), privacy: re(words.privacy),
     all: re(words.acceptAll), accept: re(words.accept), neg: re(words.negative),

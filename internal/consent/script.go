@@ -12,6 +12,18 @@ import (
 //go:embed consent.js
 var consentJS string
 
+// wordsJS is the vocabulary matcher that consent.js and paywall.js take as
+// their second argument.
+//
+//go:embed words.js
+var wordsJS string
+
+// WordMatcherJS returns a JavaScript expression whose value is re(list): a
+// matcher of a word list with the vocabulary's rules (whole words, "word*"
+// for a prefix, case-insensitive, any white space between words), with a
+// test(text) method. paywall.js takes it as its second argument.
+func WordMatcherJS() string { return wordsJS }
+
 // scriptConfig is the argument of consent.js.
 type scriptConfig struct {
 	Op    string     `json:"op"`
@@ -39,5 +51,5 @@ func expression(cfg scriptConfig) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("encoding the consent script config: %w", err)
 	}
-	return "(" + consentJS + ")(" + string(b) + ")", nil
+	return "(" + consentJS + ")(" + string(b) + ", " + wordsJS + ")", nil
 }

@@ -1,39 +1,18 @@
 // paywall.js: paywall evidence in a rendered page, run by Page.Evaluate in
 // the page's main world (the vendors' globals live there). It is one function
-// expression; Go calls it with {op, ...}:
+// expression; Go calls it with {op, ...} and re, the word matcher of
+// consent/words.js:
 //   op "detect":  vendors, the subscribe prompt and what it does to the
 //                 content around it, and which raw paragraphs are not shown
 //   op "inGated": whether the element at a linkproof selector (" >>> "
 //                 enters a shadow root or an iframe) is inside one of the
 //                 gated selectors
 // Nothing here may throw to the caller.
-(function (cfg) {
+(function (cfg, re) {
   'use strict';
   const W = window, D = document;
   const norm = s => String(s || '').replace(/\s+/g, ' ').trim();
   const squash = s => String(s || '').replace(/\s+/g, '').toLowerCase();
-  const esc = s => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
-  function re(list) {
-    // A word list as one case-insensitive pattern, built on first use: a
-    // Unicode-aware /iu pattern of a hundred words takes tens of milliseconds
-    // to compile. A test first looks for the words as plain substrings of the
-    // lower-cased text (the pattern matches only where one occurs), so most
-    // texts never reach the pattern.
-    const ws = (list || []).filter(Boolean);
-    const stems = ws.map(t => (t.endsWith('*') ? t.slice(0, -1) : t).toLowerCase().replace(/\s+/g, ' '));
-    let rx = null;
-    return {
-      test(s) {
-        const low = String(s || '').toLowerCase().replace(/\u017f/g, 's').replace(/\s+/g, ' ');
-        if (!stems.some(w => low.includes(w))) return false;
-        if (!rx) {
-          const parts = ws.map(t => t.endsWith('*') ? esc(t.slice(0, -1)) : esc(t) + '(?![\\p{L}\\p{N}])');
-          rx = new RegExp('(?<![\\p{L}\\p{N}])(?:' + parts.join('|') + ')', 'iu');
-        }
-        return rx.test(String(s || ''));
-      },
-    };
-  }
   function q(root, sel) { try { return root.querySelector(sel); } catch (e) { return null; } }
   function qa(root, sel) { try { return Array.from(root.querySelectorAll(sel)); } catch (e) { return []; } }
   function cs(el, pseudo) {

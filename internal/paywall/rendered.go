@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/linkproof/linkproof/internal/consent"
 	"github.com/linkproof/linkproof/render"
 )
 
@@ -50,7 +51,7 @@ func expression(cfg scriptConfig) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("encoding the paywall script config: %w", err)
 	}
-	return "(" + paywallJS + ")(" + string(b) + ")", nil
+	return "(" + paywallJS + ")(" + string(b) + ", " + consent.WordMatcherJS() + ")", nil
 }
 
 // domResult is what paywall.js's detect returns.
