@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"testing"
+	"time"
 
 	"github.com/linkproof/linkproof/render"
 )
@@ -87,4 +88,21 @@ func SetEnv(vars map[string]string) func() {
 			}
 		}
 	}
+}
+
+// Open renders url in b without scrolling, within 30s, and closes the page when tb ends. A page
+// that cannot be opened or whose render Failed fails tb.
+func Open(tb testing.TB, b *render.Browser, url string) *render.Page {
+	tb.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	p, err := b.Open(ctx, url, render.WithoutScroll())
+	if err != nil {
+		tb.Fatalf("opening %s: %v", url, err)
+	}
+	tb.Cleanup(func() { p.Close() })
+	if p.Failed {
+		tb.Fatalf("rendering %s failed: %s", url, p.Err)
+	}
+	return p
 }

@@ -51,21 +51,10 @@ func fixtureHandler() http.Handler {
 // scrolling and closes the page at the end of the test.
 func open(t *testing.T, path string) *render.Page {
 	t.Helper()
-	u := path
-	if len(u) > 0 && u[0] == '/' {
-		u = srv.URL + path
+	if len(path) > 0 && path[0] == '/' {
+		path = srv.URL + path
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	p, err := browser.Open(ctx, u, render.WithoutScroll())
-	if err != nil {
-		t.Fatalf("opening %s: %v", u, err)
-	}
-	t.Cleanup(func() { p.Close() })
-	if p.Failed {
-		t.Fatalf("rendering %s failed: %s", u, p.Err)
-	}
-	return p
+	return chrometest.Open(t, browser, path)
 }
 
 func hasLink(p *render.Page, href string) bool {

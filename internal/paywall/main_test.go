@@ -29,17 +29,7 @@ func TestMain(m *testing.M) {
 // the test.
 func open(t *testing.T, file string) *render.Page {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	p, err := browser.Open(ctx, srv.URL+"/"+file, render.WithoutScroll())
-	if err != nil {
-		t.Fatalf("opening %s: %v", file, err)
-	}
-	t.Cleanup(func() { p.Close() })
-	if p.Failed {
-		t.Fatalf("rendering %s failed: %s", file, p.Err)
-	}
-	return p
+	return chrometest.Open(t, browser, srv.URL+"/"+file)
 }
 
 func testCtx(t *testing.T) context.Context {
